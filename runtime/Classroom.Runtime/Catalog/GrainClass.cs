@@ -1,0 +1,94 @@
+using System.Reflection;
+using Classroom.Runtime.Concurrency;
+using Classroom.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Classroom.Runtime.Catalog;
+
+/// <summary>
+/// A hosted grain class: its grain type name, its interleaving and how to construct it. The constructor plan is
+/// worked out once per class; constructing an activation then resolves each parameter without further reflection.
+/// </summary>
+internal sealed class GrainClass
+{
+    private readonly ConstructorInfo _constructor;
+    private readonly Func<IServiceProvider, Activation, object?>[] _parameters;
+
+    public GrainClass(Type type)
+    {
+        Type = type;
+        Name = type.GetCustomAttribute<GrainTypeAttribute>()?.Name ?? DefaultName(type);
+        IsReentrant = type.IsDefined(typeof(ReentrantAttribute), inherit: false);
+        _constructor = type.GetConstructors().OrderByDescending(static c => c.GetParameters().Length).FirstOrDefault()
+            ?? throw new InvalidOperationException($"Grain class {type.Name} has no public constructor.");
+        _parameters = _constructor.GetParameters().Select(p => PlanParameter(type, p)).ToArray();
+    }
+
+    public Type Type { get; }
+
+    public string Name { get; }
+
+    public bool IsReentrant { get; }
+
+    public Grain Create(IServiceProvider services, Activation activation)
+    {
+        var arguments = new object?[_parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = _parameters[i](services, activation);
+        }
+
+        try
+        {
+            return (Grain)_constructor.Invoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // The grain's constructor threw: its exception, not the reflection wrapper, is what callers should see.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static string DefaultName(Type type)
+    {
+        var name = type.Name;
+        return (name.EndsWith("Grain", StringComparison.Ordinal) && name.Length > 5 ? name[..^5] : name).ToLowerInvariant();
+    }
+
+    private static Func<IServiceProvider, Activation, object?> PlanParameter(Type grainType, ParameterInfo parameter)
+    {
+        if (parameter.GetCustomAttribute<PersistentStateAttribute>() is { } state)
+        {
+            var type = parameter.ParameterType;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IPersistentState<>))
+            {
+                throw new InvalidOperationException(
+                    $"Parameter '{parameter.Name}' of {grainType.Name} is marked [PersistentState] but is not an IPersistentState<T>.");
+            }
+
+            var create = typeof(GrainClass).GetMethod(nameof(CreateState), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type.GetGenericArguments()[0])
+                .CreateDelegate<Func<IServiceProvider, Activation, PersistentStateAttribute, object>>();
+            return (services, activation) => create(services, activation, state);
+        }
+
+        var serviceType = parameter.ParameterType;
+        return (services, _) => services.GetService(serviceType)
+            ?? (parameter.HasDefaultValue
+                ? parameter.DefaultValue
+                : throw new InvalidOperationException(
+                    $"Cannot create grain {grainType.Name}: no service of type {serviceType.Name} is registered for its parameter '{parameter.Name}'."));
+    }
+
+    private static object CreateState<TState>(IServiceProvider services, Activation activation, PersistentStateAttribute attribute)
+    {
+        var storage = services.GetKeyedService<IGrainStorage>(attribute.StorageName)
+            ?? throw new InvalidOperationException(
+                $"Grain {activation.GrainId} asks for state '{attribute.StateName}' in storage '{attribute.StorageName}', " +
+                "but no grain storage of that name is registered (AddMemoryGrainStorage / AddSqliteGrainStorage).");
+        var state = new PersistentState<TState>(activation.GrainId, attribute.StateName, storage, activation.Runtime.Serializer);
+        activation.AddState(state);
+        return state;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Classroom.Runtime.Serialization;
+using Classroom.Runtime.Storage;
+using Classroom.Runtime.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Classroom.Runtime.Hosting;
+
+/// <summary>Configures what a silo hosts: grain classes, wire types, storage and stream providers.</summary>
+public sealed class GrainRuntimeBuilder
+{
+    internal GrainRuntimeBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Hosts every grain class of <paramref name="assembly"/>.</summary>
+    public GrainRuntimeBuilder AddGrains(Assembly assembly)
+    {
+        Services.AddSingleton(new GrainAssembly(assembly));
+        return this;
+    }
+
+    /// <summary>Lets the types of <paramref name="context"/> cross the serialization boundary.</summary>
+    public GrainRuntimeBuilder AddSerializerContext(JsonSerializerContext context)
+    {
+        Services.AddSingleton(new SerializerContextRegistration(context));
+        return this;
+    }
+
+    /// <summary>Adds an in-memory grain storage: state lives as long as the process.</summary>
+    public GrainRuntimeBuilder AddMemoryGrainStorage(string name = GrainStorage.DefaultName)
+    {
+        Services.AddKeyedSingleton<IGrainStorage>(name, (_, _) => new MemoryGrainStorage());
+        return this;
+    }
+
+    /// <summary>Adds a SQLite grain storage: one database file under a data folder.</summary>
+    public GrainRuntimeBuilder AddSqliteGrainStorage(string name = GrainStorage.DefaultName, Action<SqliteGrainStorageOptions>? configure = null)
+    {
+        var options = new SqliteGrainStorageOptions();
+        configure?.Invoke(options);
+        Services.AddKeyedSingleton<IGrainStorage>(name, (_, _) => new SqliteGrainStorage(options));
+        return this;
+    }
+
+    /// <summary>Adds an in-process stream provider.</summary>
+    public GrainRuntimeBuilder AddMemoryStreams(string name = StreamProviders.DefaultName)
+    {
+        Services.AddSingleton(new StreamProviderRegistration(name, static (providerName, runtime) => new InMemoryStreamProvider(providerName, runtime)));
+        return this;
+    }
+
+    /// <summary>Changes runtime settings.</summary>
+    public GrainRuntimeBuilder Configure(Action<GrainRuntimeOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+
+    internal void AddCoreServices()
+    {
+        Services.AddOptions<GrainRuntimeOptions>();
+        Services.TryAddSingleton(TimeProvider.System);
+        Services.TryAddSingleton(static sp => new GrainSerializer(sp.GetServices<SerializerContextRegistration>().Select(static r => r.Context)));
+        Services.TryAddSingleton<GrainRuntime>();
+        Services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<GrainRuntime>().Client);
+        Services.TryAddSingleton<IClusterClient>(static sp => sp.GetRequiredService<GrainRuntime>().Client);
+        Services.AddHostedService<Silo>();
+    }
+}
+
+/// <summary>An assembly whose grain classes the silo hosts.</summary>
+internal sealed record GrainAssembly(Assembly Assembly);

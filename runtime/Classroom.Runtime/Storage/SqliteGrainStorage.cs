@@ -1,0 +1,181 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Classroom.Runtime.Storage;
+
+/// <summary>
+/// Grain state in one SQLite file (the embedded default). Each state row carries a version that serves as its ETag;
+/// a write names the version it read and changes the row only if that is still the stored one.
+/// </summary>
+/// <remarks>
+/// WAL journaling with synchronous=NORMAL: a committed write survives the process being killed; a power cut may lose
+/// the last transactions, as for any WAL database run this way.
+/// </remarks>
+public sealed class SqliteGrainStorage : IGrainStorage
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Creates the storage; the file and its table are created on first use.</summary>
+    public SqliteGrainStorage(SqliteGrainStorageOptions options)
+    {
+        DatabasePath = options.DatabasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public async Task<StoredGrainState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, grainId, stateName,
+            "SELECT version, payload FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StoredGrainState((byte[])reader.GetValue(1), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc />
+    public async Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        long version;
+        SqliteCommand command;
+        if (expectedEtag is null)
+        {
+            version = 1;
+            command = Command(connection, grainId, stateName,
+                "INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload) VALUES ($type, $key, $name, 1, $payload) ON CONFLICT DO NOTHING");
+        }
+        else
+        {
+            var expected = ParseEtag(grainId, stateName, expectedEtag);
+            version = expected + 1;
+            command = Command(connection, grainId, stateName,
+                "UPDATE grain_state SET version = version + 1, payload = $payload WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND version = $expected");
+            command.Parameters.AddWithValue("$expected", expected);
+        }
+
+        await using (command)
+        {
+            command.Parameters.AddWithValue("$payload", payload.ToArray());
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                return version.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw await ConflictAsync(connection, grainId, stateName, expectedEtag, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (expectedEtag is null)
+        {
+            var stored = await StoredVersionAsync(connection, grainId, stateName, cancellationToken);
+            if (stored is not null)
+            {
+                throw new InconsistentStateException(grainId, stateName, null, stored);
+            }
+
+            return;
+        }
+
+        await using var command = Command(connection, grainId, stateName,
+            "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND version = $expected");
+        command.Parameters.AddWithValue("$expected", ParseEtag(grainId, stateName, expectedEtag));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw await ConflictAsync(connection, grainId, stateName, expectedEtag, cancellationToken);
+        }
+    }
+
+    private static async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken) =>
+        new(grainId, stateName, expectedEtag, await StoredVersionAsync(connection, grainId, stateName, cancellationToken));
+
+    private static async Task<string?> StoredVersionAsync(SqliteConnection connection, GrainId grainId, string stateName, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, grainId, stateName,
+            "SELECT version FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name");
+        var version = await command.ExecuteScalarAsync(cancellationToken);
+        return version is long v ? v.ToString(CultureInfo.InvariantCulture) : null;
+    }
+
+    private static long ParseEtag(GrainId grainId, string stateName, string etag) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new InconsistentStateException(grainId, stateName, etag, null);
+
+    private static SqliteCommand Command(SqliteConnection connection, GrainId grainId, string stateName, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$type", grainId.Type);
+        command.Parameters.AddWithValue("$key", grainId.Key);
+        command.Parameters.AddWithValue("$name", stateName);
+        return command;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE IF NOT EXISTS grain_state (
+                    grain_type TEXT NOT NULL,
+                    grain_key TEXT NOT NULL,
+                    state_name TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    payload BLOB NOT NULL,
+                    PRIMARY KEY (grain_type, grain_key, state_name)
+                ) WITHOUT ROWID;
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _initialized = true;
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+}
