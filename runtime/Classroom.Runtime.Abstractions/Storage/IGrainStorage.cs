@@ -3,7 +3,7 @@ namespace Classroom.Runtime.Storage;
 /// <summary>A durable store of serialized grain state with optimistic concurrency.</summary>
 public interface IGrainStorage
 {
-    /// <summary>Reads a state; null when none is stored.</summary>
+    /// <summary>Reads a state; null when it was never written.</summary>
     Task<StoredGrainState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken);
 
     /// <summary>
@@ -12,12 +12,19 @@ public interface IGrainStorage
     /// </summary>
     Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a state under the same ETag rule as <see cref="WriteAsync"/>.</summary>
-    Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes a state's payload under the same ETag rule as <see cref="WriteAsync"/>, leaving a tombstone whose new ETag
+    /// is returned: a writer still holding an ETag from before the clear is refused, as after any other change.
+    /// </summary>
+    Task<string> ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken);
 }
 
-/// <summary>A stored state: its serialized payload and its ETag.</summary>
-public sealed record StoredGrainState(byte[] Payload, string Etag);
+/// <summary>A stored state: its serialized payload (null once cleared) and its ETag.</summary>
+public sealed record StoredGrainState(byte[]? Payload, string Etag)
+{
+    /// <summary>True when a payload is stored (false for a cleared state).</summary>
+    public bool HasPayload => Payload is not null;
+}
 
 /// <summary>Names shared by storage providers.</summary>
 public static class GrainStorage

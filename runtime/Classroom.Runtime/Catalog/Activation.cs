@@ -192,18 +192,10 @@ internal sealed partial class Activation
     /// <summary>Fails callers whose deadline passed, queued or running. Called by the maintenance loop.</summary>
     public void ExpireCalls(long now, List<Message> expired)
     {
+        // Running calls first: a call that waits on a queued one (a cycle) is failed with its own timeout, not the inner call's.
         lock (_lock)
         {
-            foreach (var message in _inbox)
-            {
-                if (!message.Expired && message.Deadline <= now)
-                {
-                    message.Expired = true;
-                    expired.Add(message);
-                }
-            }
-
-            foreach (var message in _running)
+            foreach (var message in _running.Concat(_inbox))
             {
                 if (!message.Expired && message.Deadline <= now)
                 {

@@ -40,6 +40,13 @@ public sealed class GrainRuntimeBuilder
         return this;
     }
 
+    /// <summary>Adds a grain storage instance under <paramref name="name"/>.</summary>
+    public GrainRuntimeBuilder AddGrainStorage(string name, IGrainStorage storage)
+    {
+        Services.AddKeyedSingleton(name, storage);
+        return this;
+    }
+
     /// <summary>Adds a SQLite grain storage: one database file under a data folder.</summary>
     public GrainRuntimeBuilder AddSqliteGrainStorage(string name = GrainStorage.DefaultName, Action<SqliteGrainStorageOptions>? configure = null)
     {

@@ -11,33 +11,28 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
 
     public string? Etag { get; private set; }
 
-    public bool RecordExists => Etag is not null;
+    public bool RecordExists { get; private set; }
 
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var stored = await storage.ReadAsync(grainId, stateName, cancellationToken);
-        if (stored is null)
-        {
-            State = DefaultState<TState>.Create();
-            Etag = null;
-            return;
-        }
-
-        State = serializer.Deserialize<TState>(stored.Payload);
-        Etag = stored.Etag;
+        State = stored?.Payload is { } payload ? serializer.Deserialize<TState>(payload) : DefaultState<TState>.Create();
+        Etag = stored?.Etag;
+        RecordExists = stored?.HasPayload ?? false;
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         var payload = serializer.Serialize(State);
         Etag = await storage.WriteAsync(grainId, stateName, payload, Etag, cancellationToken);
+        RecordExists = true;
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
-        await storage.ClearAsync(grainId, stateName, Etag, cancellationToken);
+        Etag = await storage.ClearAsync(grainId, stateName, Etag, cancellationToken);
         State = DefaultState<TState>.Create();
-        Etag = null;
+        RecordExists = false;
     }
 }
 

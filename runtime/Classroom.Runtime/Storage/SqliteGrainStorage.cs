@@ -44,11 +44,20 @@ public sealed class SqliteGrainStorage : IGrainStorage
             return null;
         }
 
-        return new StoredGrainState((byte[])reader.GetValue(1), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture));
+        var payload = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
+        return new StoredGrainState(payload, reader.GetInt64(0).ToString(CultureInfo.InvariantCulture));
     }
 
     /// <inheritdoc />
-    public async Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken) =>
+        ReplaceAsync(grainId, stateName, payload.ToArray(), expectedEtag, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string> ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken) =>
+        ReplaceAsync(grainId, stateName, null, expectedEtag, cancellationToken);
+
+    // A cleared state keeps its row with a null payload (a tombstone), so versions never repeat for a state.
+    private async Task<string> ReplaceAsync(GrainId grainId, string stateName, byte[]? payload, string? expectedEtag, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         long version;
@@ -70,7 +79,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
         await using (command)
         {
-            command.Parameters.AddWithValue("$payload", payload.ToArray());
+            command.Parameters.AddWithValue("$payload", (object?)payload ?? DBNull.Value);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
                 return version.ToString(CultureInfo.InvariantCulture);
@@ -78,30 +87,6 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
 
         throw await ConflictAsync(connection, grainId, stateName, expectedEtag, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        if (expectedEtag is null)
-        {
-            var stored = await StoredVersionAsync(connection, grainId, stateName, cancellationToken);
-            if (stored is not null)
-            {
-                throw new InconsistentStateException(grainId, stateName, null, stored);
-            }
-
-            return;
-        }
-
-        await using var command = Command(connection, grainId, stateName,
-            "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND version = $expected");
-        command.Parameters.AddWithValue("$expected", ParseEtag(grainId, stateName, expectedEtag));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            throw await ConflictAsync(connection, grainId, stateName, expectedEtag, cancellationToken);
-        }
     }
 
     private static async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken) =>
@@ -166,7 +151,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
                     grain_key TEXT NOT NULL,
                     state_name TEXT NOT NULL,
                     version INTEGER NOT NULL,
-                    payload BLOB NOT NULL,
+                    payload BLOB,
                     PRIMARY KEY (grain_type, grain_key, state_name)
                 ) WITHOUT ROWID;
                 """;

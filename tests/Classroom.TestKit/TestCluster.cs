@@ -1,0 +1,105 @@
+using Classroom.Runtime;
+using Classroom.Runtime.Hosting;
+using Classroom.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Classroom.TestKit;
+
+/// <summary>
+/// A silo in the test process: in-memory storage named "Default" that survives <see cref="RestartAsync"/>, in-memory
+/// streams named "Default", a <see cref="FakeTimeProvider"/>, and every call passed through serialization as if it
+/// crossed processes. Share one per test collection; make one of its own for a test that moves the clock far.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly TestClusterOptions _options;
+    private IHost _host;
+
+    private TestCluster(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, IHost host)
+    {
+        _options = options;
+        Time = time;
+        Storage = storage;
+        _host = host;
+    }
+
+    /// <summary>The clock every grain of this cluster reads.</summary>
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>The "Default" storage; kept across restarts.</summary>
+    public MemoryGrainStorage Storage { get; }
+
+    /// <summary>The client tests call grains through.</summary>
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts a cluster.</summary>
+    public static async Task<TestCluster> StartAsync(Action<TestClusterOptions> configure)
+    {
+        var options = new TestClusterOptions();
+        configure(options);
+        var time = new FakeTimeProvider();
+        var storage = new MemoryGrainStorage();
+        var host = await StartHostAsync(options, time, storage);
+        return new TestCluster(options, time, storage, host);
+    }
+
+    /// <summary>Stops the silo (deactivating every grain) and starts a new one over the same storage and clock.</summary>
+    public async Task RestartAsync()
+    {
+        await StopHostAsync(_host);
+        _host = await StartHostAsync(_options, Time, Storage);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopHostAsync(_host);
+
+    private static async Task<IHost> StartHostAsync(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddGrainRuntime(runtime =>
+        {
+            foreach (var assembly in options.GrainAssemblies)
+            {
+                runtime.AddGrains(assembly);
+            }
+
+            foreach (var context in options.SerializerContexts)
+            {
+                runtime.AddSerializerContext(context);
+            }
+
+            runtime.AddGrainStorage(GrainStorage.DefaultName, storage);
+            runtime.AddMemoryStreams();
+            runtime.Configure(o =>
+            {
+                o.SerializeLocalCalls = true;
+                options.ConfigureRuntime?.Invoke(o);
+            });
+            options.ConfigureBuilder?.Invoke(runtime);
+        });
+        options.ConfigureServices?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task StopHostAsync(IHost host)
+    {
+        await host.StopAsync();
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
+}
