@@ -1,0 +1,43 @@
+using Classroom.Bench.Calls;
+
+namespace Classroom.Bench;
+
+/// <summary>The benchmarks this program runs; each prints one JSON line.</summary>
+internal static class BenchCommands
+{
+    private const string Usage = """
+        usage: dotnet run -c Release --project bench/Classroom.Bench -- <benchmark> [options]
+
+        benchmarks:
+          calls   in-process grain calls across many grains with bounded concurrency
+                  --grains N (1000)  --concurrency N (256)  --seconds N (10)  --warmup N (3)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        try
+        {
+            var options = BenchOptions.Parse(args.AsSpan(1));
+            switch (args[0])
+            {
+                case "calls":
+                    Console.WriteLine(await CallsBenchmark.RunAsync(options));
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"unknown benchmark '{args[0]}'\n{Usage}");
+                    return 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{Usage}");
+            return 2;
+        }
+    }
+}

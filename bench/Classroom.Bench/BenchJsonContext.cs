@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using Classroom.Bench.Calls;
+
+namespace Classroom.Bench;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(CallsResult))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -1,0 +1,20 @@
+using Classroom.Runtime;
+
+namespace Classroom.Bench.Calls;
+
+public interface IPingGrain : IGrainWithStringKey
+{
+    ValueTask<int> PingAsync(int value);
+}
+
+/// <summary>The smallest useful grain: it keeps a count, so every call is a real turn over grain state.</summary>
+public sealed class PingGrain : Grain, IPingGrain
+{
+    private int _calls;
+
+    public ValueTask<int> PingAsync(int value)
+    {
+        _calls++;
+        return ValueTask.FromResult(value + _calls);
+    }
+}

@@ -1,0 +1,3 @@
+using Classroom.Bench;
+
+return await BenchCommands.RunAsync(args);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command: sets up what a fresh machine needs, builds, runs every test project, prints a summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "dotnet (the .NET 10 SDK pinned in global.json) is required" >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
+dotnet test Classroom.sln -c Release 2>&1 | tee "$log" || status=$?
+
+# One closing line for CI: the totals over every test assembly.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") failed += $(i + 1);
+         if ($i == "Passed:") passed += $(i + 1);
+         if ($i == "Skipped:") skipped += $(i + 1);
+       }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+exit "$status"
