@@ -60,6 +60,17 @@ public sealed class ExceptionTests(RuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task A_result_of_a_type_no_serializer_context_knows_fails_the_call_instead_of_hanging_it()
+    {
+        var grain = fixture.Grains.GetGrain<IThrowingGrain>("unregistered-result");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ReturnUnregisteredAsync());
+
+        Assert.Contains("IThrowingGrain.ReturnUnregisteredAsync", error.Message);
+        Assert.Contains(nameof(Unregistered), error.Message);
+    }
+
+    [Fact]
     public async Task Records_cross_the_boundary_as_copies()
     {
         var grain = fixture.Grains.GetGrain<IThrowingGrain>("echo");

@@ -65,9 +65,19 @@ public abstract class GrainRequest<TResult> : GrainRequest
     {
         if (_original is { } original)
         {
-            var bytes = GrainArguments.WriteToBytes(this, _copyOptions!, static (request, writer, o) => request.WriteOutcome(writer, o));
-            var reader = new Utf8JsonReader(bytes);
-            original.ReadOutcome(ref reader, _copyOptions!);
+            try
+            {
+                var bytes = GrainArguments.WriteToBytes(this, _copyOptions!, static (request, writer, o) => request.WriteOutcome(writer, o));
+                var reader = new Utf8JsonReader(bytes);
+                original.ReadOutcome(ref reader, _copyOptions!);
+            }
+            catch (Exception e)
+            {
+                // The outcome could not cross the boundary: the caller learns why instead of waiting for its timeout.
+                original.TryFail(e);
+                return;
+            }
+
             original.CompleteCaller();
             return;
         }

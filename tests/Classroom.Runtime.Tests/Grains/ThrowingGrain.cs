@@ -13,6 +13,8 @@ public interface IThrowingGrain : IGrainWithStringKey
     Task<Note> EchoAsync(Note note);
 
     Task<int> SurviveAsync();
+
+    Task<Unregistered> ReturnUnregisteredAsync();
 }
 
 /// <summary>A domain exception, as grains throw to refuse an action.</summary>
@@ -45,4 +47,6 @@ public sealed class ThrowingGrain : Grain, IThrowingGrain
     public Task<Note> EchoAsync(Note note) => Task.FromResult(note with { Text = note.Text + "!" });
 
     public Task<int> SurviveAsync() => Task.FromResult(++_calls);
+
+    public Task<Unregistered> ReturnUnregisteredAsync() => Task.FromResult(new Unregistered("result"));
 }
