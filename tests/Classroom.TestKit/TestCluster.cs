@@ -1,4 +1,5 @@
 using Classroom.Runtime;
+using Classroom.Runtime.EventLogs;
 using Classroom.Runtime.Hosting;
 using Classroom.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Classroom.TestKit;
 
 /// <summary>
-/// A silo in the test process: in-memory storage named "Default" that survives <see cref="RestartAsync"/>, in-memory
+/// A silo in the test process: in-memory grain and event log storage named "Default" that survive <see cref="RestartAsync"/>, in-memory
 /// streams named "Default", a <see cref="FakeTimeProvider"/>, and every call passed through serialization as if it
 /// crossed processes. Share one per test collection; make one of its own for a test that moves the clock far.
 /// </summary>
@@ -17,11 +18,12 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly TestClusterOptions _options;
     private IHost _host;
 
-    private TestCluster(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, IHost host)
+    private TestCluster(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, MemoryEventLogStorage eventLogs, IHost host)
     {
         _options = options;
         Time = time;
         Storage = storage;
+        EventLogs = eventLogs;
         _host = host;
     }
 
@@ -30,6 +32,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     /// <summary>The "Default" storage; kept across restarts.</summary>
     public MemoryGrainStorage Storage { get; }
+
+    /// <summary>The "Default" event log storage; kept across restarts.</summary>
+    public MemoryEventLogStorage EventLogs { get; }
 
     /// <summary>The client tests call grains through.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
@@ -44,21 +49,22 @@ public sealed class TestCluster : IAsyncDisposable
         configure(options);
         var time = new FakeTimeProvider();
         var storage = new MemoryGrainStorage();
-        var host = await StartHostAsync(options, time, storage);
-        return new TestCluster(options, time, storage, host);
+        var eventLogs = new MemoryEventLogStorage();
+        var host = await StartHostAsync(options, time, storage, eventLogs);
+        return new TestCluster(options, time, storage, eventLogs, host);
     }
 
     /// <summary>Stops the silo (deactivating every grain) and starts a new one over the same storage and clock.</summary>
     public async Task RestartAsync()
     {
         await StopHostAsync(_host);
-        _host = await StartHostAsync(_options, Time, Storage);
+        _host = await StartHostAsync(_options, Time, Storage, EventLogs);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopHostAsync(_host);
 
-    private static async Task<IHost> StartHostAsync(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage)
+    private static async Task<IHost> StartHostAsync(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, MemoryEventLogStorage eventLogs)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -76,6 +82,7 @@ public sealed class TestCluster : IAsyncDisposable
             }
 
             runtime.AddGrainStorage(GrainStorage.DefaultName, storage);
+            runtime.AddEventLogStorage(GrainStorage.DefaultName, eventLogs);
             runtime.AddMemoryStreams();
             runtime.Configure(o =>
             {

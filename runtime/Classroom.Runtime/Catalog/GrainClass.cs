@@ -1,5 +1,6 @@
 using System.Reflection;
 using Classroom.Runtime.Concurrency;
+using Classroom.Runtime.EventLogs;
 using Classroom.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,12 +74,36 @@ internal sealed class GrainClass
             return (services, activation) => create(services, activation, state);
         }
 
+        if (parameter.GetCustomAttribute<EventLogAttribute>() is { } log)
+        {
+            var type = parameter.ParameterType;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IEventLog<>))
+            {
+                throw new InvalidOperationException(
+                    $"Parameter '{parameter.Name}' of {grainType.Name} is marked [EventLog] but is not an IEventLog<T>.");
+            }
+
+            var create = typeof(GrainClass).GetMethod(nameof(CreateLog), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type.GetGenericArguments()[0])
+                .CreateDelegate<Func<IServiceProvider, Activation, EventLogAttribute, object>>();
+            return (services, activation) => create(services, activation, log);
+        }
+
         var serviceType = parameter.ParameterType;
         return (services, _) => services.GetService(serviceType)
             ?? (parameter.HasDefaultValue
                 ? parameter.DefaultValue
                 : throw new InvalidOperationException(
                     $"Cannot create grain {grainType.Name}: no service of type {serviceType.Name} is registered for its parameter '{parameter.Name}'."));
+    }
+
+    private static object CreateLog<TEvent>(IServiceProvider services, Activation activation, EventLogAttribute attribute)
+    {
+        var storage = services.GetKeyedService<IEventLogStorage>(attribute.StorageName)
+            ?? throw new InvalidOperationException(
+                $"Grain {activation.GrainId} asks for event log '{attribute.LogName}' in storage '{attribute.StorageName}', " +
+                "but no event log storage of that name is registered (AddMemoryEventLogStorage / AddSqliteEventLogStorage).");
+        return new EventLog<TEvent>(activation.GrainId, attribute.LogName, storage, activation.Runtime.Serializer);
     }
 
     private static object CreateState<TState>(IServiceProvider services, Activation activation, PersistentStateAttribute attribute)

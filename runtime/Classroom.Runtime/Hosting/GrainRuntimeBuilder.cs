@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using Classroom.Runtime.EventLogs;
 using Classroom.Runtime.Serialization;
 using Classroom.Runtime.Storage;
 using Classroom.Runtime.Streams;
@@ -53,6 +54,26 @@ public sealed class GrainRuntimeBuilder
         var options = new SqliteGrainStorageOptions();
         configure?.Invoke(options);
         Services.AddKeyedSingleton<IGrainStorage>(name, (_, _) => new SqliteGrainStorage(options));
+        return this;
+    }
+
+    /// <summary>Adds an in-memory event log storage: logs live as long as the process.</summary>
+    public GrainRuntimeBuilder AddMemoryEventLogStorage(string name = GrainStorage.DefaultName) =>
+        AddEventLogStorage(name, new MemoryEventLogStorage());
+
+    /// <summary>Adds a SQLite event log storage, in the same kind of file as <see cref="AddSqliteGrainStorage"/>.</summary>
+    public GrainRuntimeBuilder AddSqliteEventLogStorage(string name = GrainStorage.DefaultName, Action<SqliteGrainStorageOptions>? configure = null)
+    {
+        var options = new SqliteGrainStorageOptions();
+        configure?.Invoke(options);
+        Services.AddKeyedSingleton<IEventLogStorage>(name, (_, _) => new SqliteEventLogStorage(options));
+        return this;
+    }
+
+    /// <summary>Adds an event log storage instance under <paramref name="name"/>.</summary>
+    public GrainRuntimeBuilder AddEventLogStorage(string name, IEventLogStorage storage)
+    {
+        Services.AddKeyedSingleton(name, storage);
         return this;
     }
 

@@ -7,35 +7,32 @@ namespace Classroom.Runtime.Storage;
 /// Grain state in one SQLite file (the embedded default). Each state row carries a version that serves as its ETag;
 /// a write names the version it read and changes the row only if that is still the stored one.
 /// </summary>
-/// <remarks>
-/// WAL journaling with synchronous=NORMAL: a committed write survives the process being killed; a power cut may lose
-/// the last transactions, as for any WAL database run this way.
-/// </remarks>
 public sealed class SqliteGrainStorage : IGrainStorage
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _initialization = new(1, 1);
-    private volatile bool _initialized;
+    private readonly SqliteDatabase _database;
 
     /// <summary>Creates the storage; the file and its table are created on first use.</summary>
     public SqliteGrainStorage(SqliteGrainStorageOptions options)
     {
-        DatabasePath = options.DatabasePath;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
+        _database = new SqliteDatabase(options.DatabasePath, """
+            CREATE TABLE IF NOT EXISTS grain_state (
+                grain_type TEXT NOT NULL,
+                grain_key TEXT NOT NULL,
+                state_name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                payload BLOB,
+                PRIMARY KEY (grain_type, grain_key, state_name)
+            ) WITHOUT ROWID;
+            """);
     }
 
     /// <summary>The full path of the database file.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _database.Path;
 
     /// <inheritdoc />
     public async Task<StoredGrainState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = Command(connection, grainId, stateName,
             "SELECT version, payload FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -59,7 +56,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     // A cleared state keeps its row with a null payload (a tombstone), so versions never repeat for a state.
     private async Task<string> ReplaceAsync(GrainId grainId, string stateName, byte[]? payload, string? expectedEtag, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         long version;
         SqliteCommand command;
         if (expectedEtag is null)
@@ -113,54 +110,5 @@ public sealed class SqliteGrainStorage : IGrainStorage
         command.Parameters.AddWithValue("$key", grainId.Key);
         command.Parameters.AddWithValue("$name", stateName);
         return command;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_initialized)
-        {
-            await InitializeAsync(cancellationToken);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
-
-    private async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await _initialization.WaitAsync(cancellationToken);
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS grain_state (
-                    grain_type TEXT NOT NULL,
-                    grain_key TEXT NOT NULL,
-                    state_name TEXT NOT NULL,
-                    version INTEGER NOT NULL,
-                    payload BLOB,
-                    PRIMARY KEY (grain_type, grain_key, state_name)
-                ) WITHOUT ROWID;
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _initialized = true;
-        }
-        finally
-        {
-            _initialization.Release();
-        }
     }
 }

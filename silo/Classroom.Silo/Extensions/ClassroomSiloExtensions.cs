@@ -11,7 +11,7 @@ namespace Classroom.Silo.Extensions;
 public static class ClassroomSiloExtensions
 {
     /// <summary>
-    /// Hosts the classroom grains in this process with the embedded defaults: grain state in SQLite under the data
+    /// Hosts the classroom grains in this process with the embedded defaults: grain state and event logs in SQLite under the data
     /// folder, in-process streams. Settings come from <c>Classroom:Silo</c> and <c>Classroom:Runtime</c>.
     /// </summary>
     public static IHostApplicationBuilder AddClassroomSilo(this IHostApplicationBuilder builder)
@@ -21,6 +21,7 @@ public static class ClassroomSiloExtensions
         builder.Services.AddGrainRuntime(runtime => runtime
             .AddGrains(ClassroomGrains.Assembly)
             .AddSqliteGrainStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
+            .AddSqliteEventLogStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
             .AddMemoryStreams());
         builder.Services.AddHostedService<SiloBanner>();
         return builder;

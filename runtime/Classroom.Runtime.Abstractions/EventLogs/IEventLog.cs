@@ -1,0 +1,18 @@
+namespace Classroom.Runtime.EventLogs;
+
+/// <summary>
+/// A grain's durable, append-only log of events, numbered 1, 2, 3… without gaps. One activation writes it; an append
+/// whose first sequence number is already taken fails with <see cref="Storage.InconsistentStateException"/>, so two
+/// writers can never interleave their events.
+/// </summary>
+public interface IEventLog<TEvent>
+{
+    /// <summary>Appends <paramref name="events"/> as sequence numbers <paramref name="firstSequence"/>, +1, … in one write.</summary>
+    Task AppendAsync(long firstSequence, IReadOnlyList<TEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads up to <paramref name="maxCount"/> events after <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<EventLogEntry<TEvent>>> ReadAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An event and its place in the log.</summary>
+public sealed record EventLogEntry<TEvent>(long Sequence, TEvent Event);
