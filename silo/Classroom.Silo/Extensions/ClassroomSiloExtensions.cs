@@ -1,4 +1,5 @@
 using Classroom.Grains;
+using Classroom.Grains.Classrooms;
 using Classroom.Runtime.Hosting;
 using Classroom.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
@@ -18,11 +19,20 @@ public static class ClassroomSiloExtensions
     {
         var silo = builder.Configuration.GetSection(ClassroomSiloOptions.Section).Get<ClassroomSiloOptions>() ?? new ClassroomSiloOptions();
         builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Classroom:Runtime"));
-        builder.Services.AddGrainRuntime(runtime => runtime
-            .AddGrains(ClassroomGrains.Assembly)
-            .AddSqliteGrainStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
-            .AddSqliteEventLogStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
-            .AddMemoryStreams());
+        builder.Services.Configure<ClassroomOptions>(builder.Configuration.GetSection(ClassroomOptions.Section));
+        builder.Services.AddGrainRuntime(runtime =>
+        {
+            foreach (var context in ClassroomGrains.SerializerContexts)
+            {
+                runtime.AddSerializerContext(context);
+            }
+
+            runtime
+                .AddGrains(ClassroomGrains.Assembly)
+                .AddSqliteGrainStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
+                .AddSqliteEventLogStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
+                .AddMemoryStreams();
+        });
         builder.Services.AddHostedService<SiloBanner>();
         return builder;
     }

@@ -1,0 +1,21 @@
+using Classroom.Runtime;
+using Classroom.Runtime.Concurrency;
+
+namespace Classroom.Contracts.Teachers;
+
+/// <summary>A teacher (key: teacher id): profile, lessons, and the aggregate of students' ratings.</summary>
+public interface ITeacherGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the profile.</summary>
+    Task<TeacherSummary> SetProfileAsync(TeacherProfile profile);
+
+    /// <summary>The profile and aggregates.</summary>
+    [ReadOnly]
+    Task<TeacherSummary> GetSummaryAsync();
+
+    /// <summary>Called by a classroom when one of this teacher's lessons is scheduled, changes or ends.</summary>
+    Task RecordLessonAsync(LessonRecord lesson);
+
+    /// <summary>Called by a classroom when a student rates a lesson; idempotent per lesson and student.</summary>
+    Task RecordRatingAsync(LessonRating rating);
+}

@@ -1,0 +1,134 @@
+using Classroom.Contracts.Events;
+using Classroom.Runtime.Streams;
+
+namespace Classroom.Grains.Classrooms;
+
+public sealed partial class ClassroomGrain
+{
+    private List<ClassroomEvent> _pending = [];
+    private TaskCompletionSource? _pendingCommitted;
+    private (long LastSeq, TaskCompletionSource Committed)? _inFlight;
+    private Task? _flushing;
+    private long _committedSeq;
+    private long _snapshotSeq;
+    private Exception? _broken;
+    private readonly List<ClassroomEvent> _recent = [];
+    private IAsyncStream<ClassroomEventBatch>? _stream;
+
+    /// <summary>Completes when every event applied so far is durable; fails if their commit failed.</summary>
+    private Task CommitAsync() => WhenCommitted(_state.Seq);
+
+    /// <summary>Completes when event <paramref name="seq"/> is durable.</summary>
+    private Task WhenCommitted(long seq)
+    {
+        if (seq <= _committedSeq)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_inFlight is { } inFlight && seq <= inFlight.LastSeq)
+        {
+            return inFlight.Committed.Task;
+        }
+
+        _pendingCommitted ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _flushing ??= FlushAsync();
+        return _pendingCommitted.Task;
+    }
+
+    /// <summary>
+    /// Group commit: writes everything pending as one append, and whatever piled up meanwhile as the next one, until
+    /// nothing is pending. A burst of thousands of actions costs a handful of writes.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        // Let the actions already queued behind this one raise their events into the first batch.
+        await Task.Yield();
+        while (_pending.Count > 0)
+        {
+            var batch = _pending;
+            var committed = _pendingCommitted ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending = [];
+            _pendingCommitted = null;
+            _inFlight = (batch[^1].Seq, committed);
+            try
+            {
+                await log.AppendAsync(batch[0].Seq, batch);
+            }
+            catch (Exception e)
+            {
+                Break(e, batch, committed);
+                return;
+            }
+
+            _committedSeq = batch[^1].Seq;
+            _inFlight = null;
+            Retain(batch);
+            try
+            {
+                await PublishAsync(batch);
+            }
+            catch (Exception e)
+            {
+                // The events are durable: subscribers that missed them catch up from the log by sequence number.
+                NoticeFailed(logger, e, Id, "its stream", $"events {batch[0].Seq}-{batch[^1].Seq}");
+            }
+
+            committed.TrySetResult();
+            if (_pending.Count == 0 && _committedSeq - _snapshotSeq >= _options.SnapshotEvery)
+            {
+                await SaveSnapshotAsync();
+            }
+        }
+
+        _flushing = null;
+    }
+
+    /// <summary>
+    /// A commit failed: the state now holds events that are not in the log. Every waiting action fails, further actions
+    /// are refused, and the activation goes away so the next one rebuilds from what the log really holds.
+    /// </summary>
+    private void Break(Exception error, List<ClassroomEvent> batch, TaskCompletionSource committed)
+    {
+        _broken = error;
+        CommitFailed(logger, error, Id, batch[0].Seq, batch[^1].Seq);
+        committed.TrySetException(error);
+        _pendingCommitted?.TrySetException(error);
+        _pending = [];
+        _pendingCommitted = null;
+        _inFlight = null;
+        _flushing = null;
+        DeactivateOnIdle();
+    }
+
+    private Task PublishAsync(List<ClassroomEvent> batch)
+    {
+        _stream ??= GetStreamProvider(StreamProviders.DefaultName).GetStream<ClassroomEventBatch>(StreamId.Create(ClassroomStreams.Namespace, Id));
+        return _stream.OnNextAsync(new ClassroomEventBatch(Id, batch[0].Seq, batch[^1].Seq, batch));
+    }
+
+    private void Retain(List<ClassroomEvent> batch)
+    {
+        _recent.AddRange(batch);
+        var excess = _recent.Count - _options.RetainedEvents;
+        if (excess > 0)
+        {
+            _recent.RemoveRange(0, excess);
+        }
+    }
+
+    private async Task SaveSnapshotAsync()
+    {
+        var seq = _state.Seq;
+        try
+        {
+            // Serialized before the first await: later events applied meanwhile do not leak into this snapshot.
+            await snapshot.WriteStateAsync();
+            _snapshotSeq = seq;
+        }
+        catch (Exception e)
+        {
+            SnapshotFailed(logger, e, Id, seq);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Errors;
+using Classroom.Contracts.Events;
+using Classroom.Runtime;
+using Classroom.Runtime.Concurrency;
+using Classroom.Runtime.EventLogs;
+using Classroom.Runtime.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Classroom.Grains.Classrooms;
+
+/// <summary>
+/// One lesson, event-sourced: every action validates against <see cref="ClassroomState"/>, raises events that are
+/// applied at once and committed to the classroom's log in groups, and returns when its events are durable.
+/// </summary>
+/// <remarks>
+/// [Reentrant] is what makes group commit possible: while one batch is being written, the next actions run and fill
+/// the next batch. It is safe because every method validates and applies its events synchronously, before its first
+/// await; the awaits (a commit, a read of the log, a notice to another grain) come after the state change is complete,
+/// so interleaving only ever happens between whole state transitions.
+/// </remarks>
+[GrainType("classroom")]
+[Reentrant]
+public sealed partial class ClassroomGrain(
+    [PersistentState("classroom")] IPersistentState<ClassroomState> snapshot,
+    [EventLog("events")] IEventLog<ClassroomEvent> log,
+    IOptions<ClassroomOptions> options,
+    ILogger<ClassroomGrain> logger) : Grain, IClassroomGrain
+{
+    private readonly ClassroomOptions _options = options.Value;
+    private ClassroomState _state = new();
+
+    private string Id => GetPrimaryKeyString();
+
+    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _state = snapshot.State ?? new ClassroomState();
+        snapshot.State = _state;
+        _snapshotSeq = _state.Seq;
+        while (true)
+        {
+            var page = await log.ReadAsync(_state.Seq, 1000, cancellationToken);
+            foreach (var entry in page)
+            {
+                if (entry.Event.Data is UnknownEventData unknown)
+                {
+                    UnknownEventSkipped(logger, Id, entry.Sequence, unknown.Type);
+                }
+
+                _state.Apply(entry.Event, _options.ChatHistory);
+            }
+
+            if (page.Count < 1000)
+            {
+                break;
+            }
+        }
+
+        _committedSeq = _state.Seq;
+        foreach (var poll in _state.Polls.Where(p => p.Status == PollStatus.Open))
+        {
+            _dirtyPolls.Add(poll.PollId);
+        }
+
+        _countedPresent = _state.Present;
+        if (_state.Status == ClassroomStatus.Live)
+        {
+            StartCadence();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_broken is null && _state.Seq == _committedSeq && _committedSeq > _snapshotSeq)
+        {
+            await SaveSnapshotAsync();
+        }
+    }
+
+    /// <summary>Applies an event now and queues it for the next commit.</summary>
+    private ClassroomEvent Raise(ClassroomEventData data, EventAudience audience = EventAudience.Everyone)
+    {
+        var e = new ClassroomEvent(Id, _state.Seq + 1, Now, audience, data);
+        _state.Apply(e, _options.ChatHistory);
+        _pending.Add(e);
+        return e;
+    }
+
+    /// <summary>Refuses any action while the classroom is recovering from a failed commit.</summary>
+    private void EnsureHealthy()
+    {
+        if (_broken is not null)
+        {
+            throw new ClassroomStateException("The classroom is recovering from a storage failure; try again in a moment.");
+        }
+    }
+
+    private void RequireExists()
+    {
+        EnsureHealthy();
+        if (_state.Status == ClassroomStatus.None)
+        {
+            throw new ClassroomNotFoundException($"No lesson '{Id}' has been scheduled.");
+        }
+    }
+
+    private void RequireLive(string action)
+    {
+        RequireExists();
+        if (_state.Status != ClassroomStatus.Live)
+        {
+            throw new ClassroomStateException(_state.Status == ClassroomStatus.Ended
+                ? $"The lesson has ended: nobody can {action} any more."
+                : $"The lesson has not started yet: nobody can {action} before it does.");
+        }
+    }
+
+    private void RequireStaff(string actorId, string action)
+    {
+        RequireExists();
+        if (!_state.IsStaff(actorId))
+        {
+            throw new ClassroomPermissionException($"Only the teacher or an assistant may {action}.");
+        }
+    }
+
+    private void RequireTeacher(string actorId, string action)
+    {
+        RequireExists();
+        if (actorId != _state.TeacherId)
+        {
+            throw new ClassroomPermissionException($"Only the lesson's teacher may {action}.");
+        }
+    }
+
+    /// <summary>The present student <paramref name="userId"/>, or a refusal naming why they may not <paramref name="action"/>.</summary>
+    private ParticipantState RequirePresentStudent(string userId, string action)
+    {
+        var participant = _state.FindPresent(userId)
+            ?? throw new ClassroomPermissionException($"Only participants present in the lesson may {action}; join it first.");
+        return participant.Role == ParticipantRole.Student
+            ? participant
+            : throw new ClassroomPermissionException(participant.Role == ParticipantRole.Viewer
+                ? $"Viewers cannot {action}."
+                : $"Only students {action}.");
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Classroom {ClassroomId} skipped event {Seq} of unknown type '{Type}' written by a newer build")]
+    private static partial void UnknownEventSkipped(ILogger logger, string classroomId, long seq, string type);
+
+    [LoggerMessage(2, LogLevel.Error, "Classroom {ClassroomId} could not commit events {FirstSeq}-{LastSeq}; deactivating to rebuild from its log")]
+    private static partial void CommitFailed(ILogger logger, Exception exception, string classroomId, long firstSeq, long lastSeq);
+
+    [LoggerMessage(3, LogLevel.Warning, "Classroom {ClassroomId} could not store its snapshot at {Seq}; the log still holds every event")]
+    private static partial void SnapshotFailed(ILogger logger, Exception exception, string classroomId, long seq);
+
+    [LoggerMessage(4, LogLevel.Warning, "Classroom {ClassroomId} could not tell {Grain} about {What}")]
+    private static partial void NoticeFailed(ILogger logger, Exception exception, string classroomId, string grain, string what);
+}

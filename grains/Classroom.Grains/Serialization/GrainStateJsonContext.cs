@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Classroom.Grains.Classrooms;
+using Classroom.Grains.Students;
+using Classroom.Grains.Teachers;
+
+namespace Classroom.Grains.Serialization;
+
+/// <summary>Source-generated JSON metadata for the grains' stored state. Stored names are stable: never rename one.</summary>
+[JsonSerializable(typeof(ClassroomState))]
+[JsonSerializable(typeof(TeacherState))]
+[JsonSerializable(typeof(StudentState))]
+internal sealed partial class GrainStateJsonContext : JsonSerializerContext;
