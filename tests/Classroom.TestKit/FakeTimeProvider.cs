@@ -91,6 +91,42 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Moves the clock to the earliest timer due no later than <paramref name="limit"/> and fires every timer due at
+    /// that instant; true if it did. Otherwise moves the clock to <paramref name="limit"/> and returns false.
+    /// </summary>
+    public bool FireNext(DateTimeOffset limit)
+    {
+        List<FakeTimer> due;
+        lock (_lock)
+        {
+            var next = _timers.Where(t => t.Due <= limit).Select(static t => t.Due!.Value).DefaultIfEmpty().Min();
+            if (next == default)
+            {
+                if (limit > _now)
+                {
+                    _now = limit;
+                }
+
+                return false;
+            }
+
+            _now = next;
+            due = _timers.Where(t => t.Due == next).OrderBy(static t => t.Sequence).ToList();
+            foreach (var timer in due)
+            {
+                timer.Due = timer.Period > TimeSpan.Zero ? _now + timer.Period : null;
+            }
+        }
+
+        foreach (var timer in due)
+        {
+            timer.Fire();
+        }
+
+        return true;
+    }
+
     private void Arm(FakeTimer timer, TimeSpan dueTime, TimeSpan period)
     {
         lock (_lock)

@@ -17,6 +17,7 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly TestClusterOptions _options;
     private IHost _host;
+    private StorageGate _gate = null!;
 
     private TestCluster(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, MemoryEventLogStorage eventLogs, IHost host)
     {
@@ -50,22 +51,52 @@ public sealed class TestCluster : IAsyncDisposable
         var time = new FakeTimeProvider();
         var storage = new MemoryGrainStorage();
         var eventLogs = new MemoryEventLogStorage();
-        var host = await StartHostAsync(options, time, storage, eventLogs);
-        return new TestCluster(options, time, storage, eventLogs, host);
+        var (host, gate) = await StartHostAsync(options, time, storage, eventLogs);
+        return new TestCluster(options, time, storage, eventLogs, host) { _gate = gate };
     }
 
     /// <summary>Stops the silo (deactivating every grain) and starts a new one over the same storage and clock.</summary>
     public async Task RestartAsync()
     {
         await StopHostAsync(_host);
-        _host = await StartHostAsync(_options, Time, Storage, EventLogs);
+        (_host, _gate) = await StartHostAsync(_options, Time, Storage, EventLogs);
+    }
+
+    /// <summary>
+    /// Kills the silo as a crash would: from this moment none of its writes reach storage, and its grains get no
+    /// chance to save anything more. Then starts a new silo over what the storage holds.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _gate.Close();
+        await StopHostAsync(_host);
+        (_host, _gate) = await StartHostAsync(_options, Time, Storage, EventLogs);
+    }
+
+    /// <summary>Completes when no grain has work left: every call, timer tick and stream delivery to grains has run.</summary>
+    public Task WhenIdleAsync() =>
+        _host.Services.GetRequiredService<GrainRuntime>().Quiescence!.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Moves the clock forward one timer instant at a time, letting the grains finish what each instant started before
+    /// the next: timers then see the clock at their due time, whatever the machine's speed.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan delta)
+    {
+        var target = Time.GetUtcNow() + delta;
+        await WhenIdleAsync();
+        while (Time.FireNext(target))
+        {
+            await WhenIdleAsync();
+        }
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopHostAsync(_host);
 
-    private static async Task<IHost> StartHostAsync(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, MemoryEventLogStorage eventLogs)
+    private static async Task<(IHost, StorageGate)> StartHostAsync(TestClusterOptions options, FakeTimeProvider time, MemoryGrainStorage storage, MemoryEventLogStorage eventLogs)
     {
+        var gate = new StorageGate(storage, eventLogs);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -81,12 +112,13 @@ public sealed class TestCluster : IAsyncDisposable
                 runtime.AddSerializerContext(context);
             }
 
-            runtime.AddGrainStorage(GrainStorage.DefaultName, storage);
-            runtime.AddEventLogStorage(GrainStorage.DefaultName, eventLogs);
+            runtime.AddGrainStorage(GrainStorage.DefaultName, gate);
+            runtime.AddEventLogStorage(GrainStorage.DefaultName, gate);
             runtime.AddMemoryStreams();
             runtime.Configure(o =>
             {
                 o.SerializeLocalCalls = true;
+                o.TrackQuiescence = true;
                 options.ConfigureRuntime?.Invoke(o);
             });
             options.ConfigureBuilder?.Invoke(runtime);
@@ -94,7 +126,7 @@ public sealed class TestCluster : IAsyncDisposable
         options.ConfigureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
-        return host;
+        return (host, gate);
     }
 
     private static async Task StopHostAsync(IHost host)

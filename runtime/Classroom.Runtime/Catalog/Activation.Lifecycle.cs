@@ -43,6 +43,7 @@ internal sealed partial class Activation
 
         Runtime.Metrics.ActivationAdded();
         var deactivate = false;
+        var idle = false;
         lock (_lock)
         {
             _status = ActivationStatus.Valid;
@@ -55,7 +56,13 @@ internal sealed partial class Activation
             else
             {
                 Pump();
+                idle = BecameIdle();
             }
+        }
+
+        if (idle)
+        {
+            Runtime.Quiescence!.Exit();
         }
 
         if (deactivate)
@@ -81,6 +88,7 @@ internal sealed partial class Activation
             message.Request.TryFail(exception);
         }
 
+        ClearBusy();
         _deactivated.TrySetResult();
     }
 
@@ -104,6 +112,7 @@ internal sealed partial class Activation
             else if (_status == ActivationStatus.Valid && _running.Count == 0)
             {
                 _status = ActivationStatus.Deactivating;
+                MarkBusy();
                 deactivate = true;
             }
         }
@@ -132,6 +141,7 @@ internal sealed partial class Activation
             _deactivationRequested = true;
             _deactivationReason = DeactivationReason.IdleCollection;
             _status = ActivationStatus.Deactivating;
+            MarkBusy();
         }
 
         Scheduler.Post(static state => _ = ((Activation)state!).DeactivateAsync(), this);
@@ -173,6 +183,7 @@ internal sealed partial class Activation
             }
         }
 
+        ClearBusy();
         _deactivated.TrySetResult();
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class Activation
     private DeactivationReason _deactivationReason;
     private long _lastActivity;
     private Grain? _grain;
+    private bool _busy;
 
     public Activation(GrainId grainId, GrainClass grainClass, GrainRuntime runtime)
     {
@@ -57,17 +58,21 @@ internal sealed partial class Activation
                     return false;
                 case ActivationStatus.Created:
                     _status = ActivationStatus.Activating;
+                    MarkBusy();
                     Enqueue(message);
                     Scheduler.Post(static state => _ = ((Activation)state!).ActivateAsync(), this);
                     return true;
                 case ActivationStatus.Valid when !_deactivationRequested && CanStart(message) && (_inbox.Count == 0 || message.AlwaysInterleave):
+                    MarkBusy();
                     Start(message);
                     return true;
                 case ActivationStatus.Valid:
+                    MarkBusy();
                     Enqueue(message);
                     Pump();
                     return true;
                 default:
+                    MarkBusy();
                     Enqueue(message);
                     return true;
             }
@@ -141,6 +146,7 @@ internal sealed partial class Activation
     private void OnTurnCompleted(Message message)
     {
         var deactivate = false;
+        bool idle;
         lock (_lock)
         {
             _running.Remove(message);
@@ -167,6 +173,8 @@ internal sealed partial class Activation
             {
                 Pump();
             }
+
+            idle = BecameIdle();
         }
 
         if (deactivate)
@@ -186,6 +194,50 @@ internal sealed partial class Activation
         finally
         {
             SynchronizationContext.SetSynchronizationContext(context);
+        }
+
+        // After the caller's continuation ran: what it does synchronously (re-arming a timer) happens before idle.
+        if (idle)
+        {
+            Runtime.Quiescence!.Exit();
+        }
+    }
+
+    /// <summary>Counts this activation as having work. Caller holds the lock.</summary>
+    private void MarkBusy()
+    {
+        if (!_busy && Runtime.Quiescence is { } quiescence)
+        {
+            _busy = true;
+            quiescence.Enter();
+        }
+    }
+
+    /// <summary>True when the activation just ran out of work; the caller then calls Exit outside the lock.</summary>
+    private bool BecameIdle()
+    {
+        if (!_busy || _running.Count > 0 || _inbox.Count > 0 || _status != ActivationStatus.Valid)
+        {
+            return false;
+        }
+
+        _busy = false;
+        return true;
+    }
+
+    /// <summary>Marks the activation as having no more work (it left the catalog). Caller holds no lock.</summary>
+    private void ClearBusy()
+    {
+        bool wasBusy;
+        lock (_lock)
+        {
+            wasBusy = _busy;
+            _busy = false;
+        }
+
+        if (wasBusy)
+        {
+            Runtime.Quiescence?.Exit();
         }
     }
 

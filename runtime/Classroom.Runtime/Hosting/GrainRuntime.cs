@@ -36,6 +36,7 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
         Types = new GrainTypeRegistry(assemblies, Interfaces);
         Catalog = new ActivationCatalog(this);
         Client = new GrainFactory(this);
+        Quiescence = Options.TrackQuiescence ? new Scheduling.Quiescence() : null;
         _callTimeoutTicks = ToTimestampTicks(Options.CallTimeout);
         _collectionAgeTicks = ToTimestampTicks(Options.CollectionAge);
         Metrics.ObserveActivations(() => Catalog.Count);
@@ -64,6 +65,9 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     public ActivationCatalog Catalog { get; }
 
     public GrainFactory Client { get; }
+
+    /// <summary>Signals when no activation has work; null unless <see cref="Hosting.GrainRuntimeOptions.TrackQuiescence"/>.</summary>
+    public Scheduling.Quiescence? Quiescence { get; }
 
     /// <summary>Cancelled when the silo stops.</summary>
     public CancellationToken ShutdownToken => _shutdown.Token;

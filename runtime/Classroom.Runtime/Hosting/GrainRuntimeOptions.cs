@@ -21,6 +21,12 @@ public sealed class GrainRuntimeOptions
     /// </summary>
     public bool SerializeLocalCalls { get; set; }
 
+    /// <summary>
+    /// Tracks whether any activation has work, so tests can await the moment none has (see the test kit's
+    /// <c>AdvanceAsync</c>). Costs two atomic operations per call; off by default.
+    /// </summary>
+    public bool TrackQuiescence { get; set; }
+
     internal void Validate()
     {
         if (CallTimeout <= TimeSpan.Zero || CollectionAge <= TimeSpan.Zero || MaintenanceInterval <= TimeSpan.Zero || ShutdownTimeout <= TimeSpan.Zero)
