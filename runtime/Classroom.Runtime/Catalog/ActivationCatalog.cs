@@ -12,6 +12,7 @@ namespace Classroom.Runtime.Catalog;
 internal sealed class ActivationCatalog(GrainRuntime runtime) : IGrainCallInvoker
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private volatile bool _closed;
 
     public int Count => _activations.Count;
 
@@ -19,8 +20,18 @@ internal sealed class ActivationCatalog(GrainRuntime runtime) : IGrainCallInvoke
 
     public Activation? Find(GrainId grainId) => _activations.GetValueOrDefault(grainId);
 
+    /// <summary>Refuses every later call: the silo has stopped.</summary>
+    public void Close() => _closed = true;
+
     public void Send(GrainReference target, GrainRequest request)
     {
+        if (_closed)
+        {
+            request.TryFail(new InvalidOperationException(
+                $"The silo has stopped: {request.Method.DisplayName} to grain {target.GrainId} cannot run. Get a new reference from a running client."));
+            return;
+        }
+
         if (runtime.Options.SerializeLocalCalls)
         {
             try

@@ -81,6 +81,7 @@ internal sealed partial class GrainRuntime
             }
         }
 
+        Catalog.Close();
         await _shutdown.CancelAsync();
         RuntimeLog.SiloStopped(Logger);
     }
