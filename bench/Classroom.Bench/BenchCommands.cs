@@ -1,4 +1,5 @@
 using Classroom.Bench.Calls;
+using Classroom.Bench.Votes;
 
 namespace Classroom.Bench;
 
@@ -11,6 +12,8 @@ internal static class BenchCommands
         benchmarks:
           calls   in-process grain calls across many grains with bounded concurrency
                   --grains N (1000)  --concurrency N (256)  --seconds N (10)  --warmup N (3)
+          votes   N students of one live lesson vote in one poll at once (embedded silo, SQLite)
+                  --students N (10000)  --concurrency N (all students at once)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -28,6 +31,9 @@ internal static class BenchCommands
             {
                 case "calls":
                     Console.WriteLine(await CallsBenchmark.RunAsync(options));
+                    return 0;
+                case "votes":
+                    Console.WriteLine(await VotesBenchmark.RunAsync(options));
                     return 0;
                 default:
                     Console.Error.WriteLine($"unknown benchmark '{args[0]}'\n{Usage}");

@@ -5,4 +5,5 @@ namespace Classroom.Bench;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CallsResult))]
+[JsonSerializable(typeof(Votes.VotesResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;
