@@ -47,4 +47,18 @@ public sealed class CollectionTests
         Assert.Contains("deactivated:s1:ShuttingDown", probe.Entries("deactivated:s1"));
         Assert.Contains("deactivated:s2:ShuttingDown", probe.Entries("deactivated:s2"));
     }
+
+    [Fact]
+    public async Task A_call_through_a_stopped_silo_fails_saying_so()
+    {
+        var (cluster, _) = await RuntimeTestCluster.StartAsync();
+        var counter = cluster.Client.GetGrain<ICounterGrain>("after-stop");
+        await counter.IncrementAsync();
+        await cluster.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => counter.IncrementAsync());
+
+        Assert.Contains("silo has stopped", error.Message);
+        Assert.Contains("ICounterGrain.IncrementAsync", error.Message);
+    }
 }

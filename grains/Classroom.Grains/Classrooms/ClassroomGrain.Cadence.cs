@@ -13,8 +13,9 @@ public sealed partial class ClassroomGrain
     /// per tally interval, however many votes), presence counts (at most one per count interval), and closes polls
     /// whose time is up.
     /// </summary>
+    /// <remarks>The timer keeps a live lesson's activation alive: a quiet stretch of a lesson must not stop its cadence.</remarks>
     private void StartCadence() =>
-        _cadence ??= RegisterGrainTimer(_ => OnCadenceAsync(), _options.TallyInterval, _options.TallyInterval);
+        _cadence ??= RegisterGrainTimer(_ => OnCadenceAsync(), new(_options.TallyInterval, _options.TallyInterval, KeepAlive: true));
 
     private void StopCadence()
     {

@@ -12,6 +12,7 @@ public sealed partial class ClassroomGrain
     private long _committedSeq;
     private long _snapshotSeq;
     private Exception? _broken;
+    private Task? _snapshotting;
     private readonly List<ClassroomEvent> _recent = [];
     private IAsyncStream<ClassroomEventBatch>? _stream;
 
@@ -75,9 +76,10 @@ public sealed partial class ClassroomGrain
             }
 
             committed.TrySetResult();
-            if (_pending.Count == 0 && _committedSeq - _snapshotSeq >= _options.SnapshotEvery)
+            if (_pending.Count == 0 && _snapshotting is null && _committedSeq - _snapshotSeq >= _options.SnapshotEvery)
             {
-                await SaveSnapshotAsync();
+                // Off the commit path: the next batch need not wait for a large snapshot to be written.
+                _snapshotting = SaveSnapshotAsync();
             }
         }
 
@@ -117,18 +119,23 @@ public sealed partial class ClassroomGrain
         }
     }
 
+    /// <summary>Stores the folded state; called only when every applied event is committed.</summary>
     private async Task SaveSnapshotAsync()
     {
         var seq = _state.Seq;
         try
         {
-            // Serialized before the first await: later events applied meanwhile do not leak into this snapshot.
+            // Serialized before the first await: events applied meanwhile do not leak into this snapshot.
             await snapshot.WriteStateAsync();
             _snapshotSeq = seq;
         }
         catch (Exception e)
         {
             SnapshotFailed(logger, e, Id, seq);
+        }
+        finally
+        {
+            _snapshotting = null;
         }
     }
 }

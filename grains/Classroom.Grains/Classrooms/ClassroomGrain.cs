@@ -74,6 +74,11 @@ public sealed partial class ClassroomGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_snapshotting is { } running)
+        {
+            await running;
+        }
+
         if (_broken is null && _state.Seq == _committedSeq && _committedSeq > _snapshotSeq)
         {
             await SaveSnapshotAsync();
