@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Classroom.Contracts.Accounts;
+using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
 using Classroom.Contracts.Students;
@@ -7,6 +9,10 @@ using Classroom.Contracts.Teachers;
 namespace Classroom.Contracts.Serialization;
 
 /// <summary>Source-generated JSON metadata for every type the protocol carries.</summary>
+[JsonSerializable(typeof(AccountRecord))]
+[JsonSerializable(typeof(LessonListing))]
+[JsonSerializable(typeof(LessonQuery))]
+[JsonSerializable(typeof(IReadOnlyList<LessonListing>))]
 [JsonSerializable(typeof(CoursePreview))]
 [JsonSerializable(typeof(ClassroomSnapshot))]
 [JsonSerializable(typeof(JoinRequest))]

@@ -1,3 +1,4 @@
+using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
@@ -137,6 +138,7 @@ public sealed partial class ClassroomGrain
         }
 
         await CommitAsync();
+        await NotifyTeacherAsync();
         var preview = _state.Preview!;
         await NoticeAsync($"student/{studentId}", "a registration", () => GrainFactory.GetGrain<IStudentGrain>(studentId)
             .RecordRegistrationAsync(new RegistrationRecord(Id, preview.Title, preview.Subject, preview.StartsAt, preview.TeacherId)));
@@ -156,6 +158,7 @@ public sealed partial class ClassroomGrain
         }
 
         await CommitAsync();
+        await NotifyTeacherAsync();
         await NoticeAsync($"student/{studentId}", "a cancellation", () => GrainFactory.GetGrain<IStudentGrain>(studentId).RecordRegistrationCancelledAsync(Id));
     }
 
@@ -197,12 +200,17 @@ public sealed partial class ClassroomGrain
             NoticeAsync($"student/{studentId}", "a rating", () => GrainFactory.GetGrain<IStudentGrain>(studentId).RecordRatingAsync(rating)));
     }
 
+    /// <summary>Tells the teacher and the schedule that the lesson changed.</summary>
     private Task NotifyTeacherAsync()
     {
         var preview = _state.Preview!;
         var attendees = _state.Participants.Values.Count(p => p.Role == ParticipantRole.Student && (p.LiveTime > TimeSpan.Zero || p.IsPresent));
         var record = new LessonRecord(Id, preview.Title, preview.Subject, preview.StartsAt, _state.Status, attendees);
-        return NoticeAsync($"teacher/{preview.TeacherId}", "its lesson", () => GrainFactory.GetGrain<ITeacherGrain>(preview.TeacherId).RecordLessonAsync(record));
+        var listing = new LessonListing(Id, preview.Title, preview.Subject, preview.Grade, preview.CourseType, preview.StartsAt, preview.Duration,
+            preview.TeacherId, _state.Status, _state.Registered.Count, preview.Capacity);
+        return Task.WhenAll(
+            NoticeAsync($"teacher/{preview.TeacherId}", "its lesson", () => GrainFactory.GetGrain<ITeacherGrain>(preview.TeacherId).RecordLessonAsync(record)),
+            NoticeAsync("lesson-catalog", "its listing", () => GrainFactory.GetGrain<ILessonCatalogGrain>(ILessonCatalogGrain.Key).UpsertAsync(listing)));
     }
 
     private Task NotifyAttendanceAsync()

@@ -9,4 +9,6 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(ClassroomState))]
 [JsonSerializable(typeof(TeacherState))]
 [JsonSerializable(typeof(StudentState))]
+[JsonSerializable(typeof(Accounts.AccountState))]
+[JsonSerializable(typeof(Catalog.LessonCatalogState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -1,0 +1,48 @@
+using Classroom.Contracts.Accounts;
+using Classroom.Contracts.Errors;
+using Classroom.Runtime;
+using Classroom.Runtime.Storage;
+
+namespace Classroom.Grains.Accounts;
+
+/// <summary>One account, keyed by its normalized user name.</summary>
+[GrainType("account")]
+public sealed class AccountGrain([PersistentState("account")] IPersistentState<AccountState> state) : Grain, IAccountGrain
+{
+    public async Task CreateAsync(AccountRecord account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.UserId != GetPrimaryKeyString())
+        {
+            throw new ClassroomValidationException("An account is created under its own user name.");
+        }
+
+        if (state.State.Account is not null)
+        {
+            throw new ClassroomStateException($"The user name '{account.UserId}' is taken.");
+        }
+
+        state.State.Account = account;
+        await state.WriteStateAsync();
+    }
+
+    public Task<AccountRecord?> GetAsync() => Task.FromResult(state.State.Account);
+
+    public async Task UpdatePasswordHashAsync(string passwordHash)
+    {
+        if (state.State.Account is not { } account)
+        {
+            throw new ClassroomNotFoundException($"No account '{GetPrimaryKeyString()}'.");
+        }
+
+        state.State.Account = account with { PasswordHash = passwordHash };
+        await state.WriteStateAsync();
+    }
+}
+
+/// <summary>What an account grain stores.</summary>
+public sealed class AccountState
+{
+    [System.Text.Json.Serialization.JsonPropertyName("account")]
+    public AccountRecord? Account { get; set; }
+}
