@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Classroom.Contracts.Accounts;
+using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Errors;
+using Classroom.Runtime;
+using Microsoft.AspNetCore.Identity;
+
+namespace Classroom.Gateway.Accounts;
+
+/// <summary>Registration and sign-in: passwords are hashed here (Identity's hasher) and only the hash reaches the account grain.</summary>
+public sealed partial class AccountService(IClusterClient client, IPasswordHasher<AccountRecord> hasher, TimeProvider time)
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,31}$")]
+    private static partial Regex UserNamePattern();
+
+    public async Task<CurrentUser> RegisterAsync(string? userName, string? password, string? displayName, AccountKind kind)
+    {
+        var id = Normalize(userName);
+        if (password is null || password.Length < 8 || password.Length > 128)
+        {
+            throw new ClassroomValidationException("A password has 8 to 128 characters.");
+        }
+
+        var name = (displayName ?? "").Trim();
+        if (name.Length is < 1 or > 50)
+        {
+            throw new ClassroomValidationException("A display name has 1 to 50 characters.");
+        }
+
+        if (kind is not (AccountKind.Teacher or AccountKind.Student))
+        {
+            throw new ClassroomValidationException("An account is a teacher's or a student's.");
+        }
+
+        var record = new AccountRecord(id, name, kind, "", time.GetUtcNow());
+        await client.GetGrain<IAccountGrain>(id).CreateAsync(record with { PasswordHash = hasher.HashPassword(record, password) });
+        return new CurrentUser(id, name, kind);
+    }
+
+    /// <summary>The user, if the name and password match; null otherwise (the caller says only "wrong name or password").</summary>
+    public async Task<CurrentUser?> SignInAsync(string? userName, string? password)
+    {
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) || !UserNamePattern().IsMatch(userName.Trim().ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var account = client.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant());
+        if (await account.GetAsync() is not { } record)
+        {
+            return null;
+        }
+
+        switch (hasher.VerifyHashedPassword(record, record.PasswordHash, password))
+        {
+            case PasswordVerificationResult.Failed:
+                return null;
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                await account.UpdatePasswordHashAsync(hasher.HashPassword(record, password));
+                break;
+        }
+
+        return new CurrentUser(record.UserId, record.DisplayName, record.Kind);
+    }
+
+    /// <summary>A viewer without an account: a fresh identity that may watch but never chat or vote.</summary>
+    public static CurrentUser Guest(string? displayName)
+    {
+        var name = (displayName ?? "").Trim();
+        return new CurrentUser($"guest-{Guid.NewGuid():N}", name.Length is >= 1 and <= 50 ? name : "Guest", AccountKind.Guest);
+    }
+
+    private static string Normalize(string? userName)
+    {
+        var id = (userName ?? "").Trim().ToLowerInvariant();
+        return UserNamePattern().IsMatch(id) && !id.StartsWith("guest-", StringComparison.Ordinal)
+            ? id
+            : throw new ClassroomValidationException("A user name has 3 to 32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit.");
+    }
+}

@@ -1,0 +1,119 @@
+using Classroom.Contracts.Events;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace Classroom.Gateway.Fanout;
+
+/// <summary>
+/// One connection in one classroom. While joining, frames are held back until the join knows from which seq the
+/// viewer continues; then frames flow; a viewer that falls behind is told to resync and gets nothing until it rejoins.
+/// All state changes happen under the classroom channel's lock.
+/// </summary>
+internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimeProvider time)
+{
+    /// <summary>Events held while joining, at most this many; beyond, the joiner is told to resync instead.</summary>
+    private const int MaxHeld = 10_000;
+
+    private List<ClassroomEvent>? _held = [];
+    private bool _resyncOwed;
+
+    public ClassroomChannel Channel => channel;
+
+    public Viewer Viewer => viewer;
+
+    public MembershipState State { get; private set; } = MembershipState.Joining;
+
+    public bool Staff { get; private set; }
+
+    /// <summary>The last seq this viewer has been sent or told about.</summary>
+    public long Through { get; private set; }
+
+    public DateTimeOffset? LaggingSince { get; private set; }
+
+    /// <summary>Frames flow from after <paramref name="through"/>; held events after it are sent now. Caller holds the channel lock.</summary>
+    public void Activate(long through, bool staff)
+    {
+        Staff = staff;
+        Through = through;
+        State = MembershipState.Live;
+        LaggingSince = null;
+        _resyncOwed = false;
+        var held = _held ?? [];
+        _held = null;
+        var missed = held.Where(e => e.Seq > through).ToList();
+        if (missed.Count > 0)
+        {
+            Deliver(Frame(channel.ClassroomId, missed.Where(e => ClassroomChannel.CanSee(e.Audience, staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
+        }
+    }
+
+    /// <summary>Rejoining: hold frames again until the join has caught up. Caller holds the channel lock.</summary>
+    public void Rejoin()
+    {
+        State = MembershipState.Joining;
+        _held = [];
+    }
+
+    /// <summary>Takes a committed batch of events. Caller holds the channel lock.</summary>
+    public void Offer(IReadOnlyList<ClassroomEvent> events, SerializedHubMessage? everyone, SerializedHubMessage? staff, long through)
+    {
+        switch (State)
+        {
+            case MembershipState.Joining when _held is not null:
+                _held.AddRange(events);
+                if (_held.Count > MaxHeld)
+                {
+                    FallBehind();
+                }
+
+                break;
+            case MembershipState.Live:
+                Deliver(Staff ? staff : everyone, through);
+                break;
+        }
+    }
+
+    private void Deliver(SerializedHubMessage? frame, long through)
+    {
+        if (frame is not null && !viewer.TryEnqueue(frame))
+        {
+            FallBehind();
+            return;
+        }
+
+        Through = through;
+    }
+
+    private void FallBehind()
+    {
+        State = MembershipState.Lagging;
+        _held = null;
+        LaggingSince ??= time.GetUtcNow();
+        _resyncOwed = true;
+    }
+
+    /// <summary>The viewer's outbox emptied: if it owes a resync notice, send it now.</summary>
+    public void OnViewerDrained() => channel.WithLock(() =>
+    {
+        if (_resyncOwed && viewer.TryEnqueue(new SerializedHubMessage(new InvocationMessage("resync", [channel.ClassroomId, Through]))))
+        {
+            _resyncOwed = false;
+        }
+    });
+
+    public static SerializedHubMessage? Frame(string classroomId, IReadOnlyList<ClassroomEvent> events, long through) =>
+        events.Count == 0 ? null : new SerializedHubMessage(new InvocationMessage("events", [events, through]));
+}
+
+/// <summary>Where a membership is.</summary>
+internal enum MembershipState
+{
+    /// <summary>Frames held until the join knows where the viewer continues.</summary>
+    Joining,
+
+    /// <summary>Frames flow.</summary>
+    Live,
+
+    /// <summary>Fell behind: told to resync, gets nothing until it rejoins.</summary>
+    Lagging,
+}

@@ -1,0 +1,46 @@
+namespace Classroom.Gateway;
+
+/// <summary>Settings of the gateway, from the <c>Classroom:Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Classroom:Gateway";
+
+    /// <summary>Seeds a demo teacher, demo students and a scheduled demo lesson at start.</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>How long events that arrive close together wait to travel in one frame per connection.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Frames a connection may have waiting to be sent; beyond, the viewer is told to resync.</summary>
+    public int MaxPendingFrames { get; set; } = 64;
+
+    /// <summary>How long a viewer may stay too far behind before it is disconnected.</summary>
+    public TimeSpan SlowViewerTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A rejoin with a last seq at most this many events behind gets the missed events; further, a snapshot.</summary>
+    public int ResumeWindow { get; set; } = 1000;
+
+    /// <summary>The largest message a client may send to the hub.</summary>
+    public long MaxMessageBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Chat messages a connection may post per second (and in a burst).</summary>
+    public double ChatPerSecond { get; set; } = 2;
+
+    public int ChatBurst { get; set; } = 5;
+
+    /// <summary>Votes a connection may cast per second (and in a burst).</summary>
+    public double VotesPerSecond { get; set; } = 2;
+
+    public int VoteBurst { get; set; } = 5;
+
+    /// <summary>Any other hub calls a connection may make per second (and in a burst).</summary>
+    public double CallsPerSecond { get; set; } = 20;
+
+    public int CallBurst { get; set; } = 40;
+
+    /// <summary>New hub connections one user (or one address, before sign-in) may open per minute.</summary>
+    public int ConnectionsPerMinute { get; set; } = 60;
+
+    /// <summary>How long a bearer token is valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Classroom.Gateway.Accounts;
+using Classroom.Gateway.Api;
+using Classroom.Gateway.Hubs;
+
+namespace Classroom.Gateway.Serialization;
+
+/// <summary>Source-generated JSON metadata for the gateway's own request and response types (camelCase on the wire).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(RegisterRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(GuestRequest))]
+[JsonSerializable(typeof(UserView))]
+[JsonSerializable(typeof(ScheduleRequest))]
+[JsonSerializable(typeof(RatingRequest))]
+[JsonSerializable(typeof(ReplayPosition))]
+[JsonSerializable(typeof(JoinResponse))]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class GatewayJsonContext : JsonSerializerContext;
+
+/// <summary>What /health answers.</summary>
+public sealed record HealthReport(string Status, int Connections, int Classrooms);
