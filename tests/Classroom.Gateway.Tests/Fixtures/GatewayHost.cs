@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using Classroom.Gateway.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Classroom.Gateway.Tests.Fixtures;
+
+/// <summary>
+/// The whole gateway (with its co-hosted silo) in the test process, on a real Kestrel socket on loopback, over a fresh
+/// data folder with the demo accounts seeded. Real sockets matter: the slow-consumer rule depends on real backpressure.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private GatewayHost(WebApplication app, string directory)
+    {
+        _app = app;
+        _directory = directory;
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("classroom-gateway-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Classroom:Silo:DataDirectory"] = directory,
+            ["Classroom:Gateway:SeedDemo"] = "true",
+            ["Classroom:Gateway:FlushInterval"] = "00:00:00.010",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddClassroomGateway();
+        var app = builder.Build();
+        app.MapClassroomGateway();
+        await app.StartAsync();
+        return new GatewayHost(app, directory);
+    }
+
+    /// <summary>Signs in and returns the bearer token.</summary>
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        var response = await Http.PostAsJsonAsync("/api/accounts/login", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+    }
+
+    public Task<string> TeacherTokenAsync() => TokenAsync("teacher", "teacher-demo");
+
+    public Task<string> StudentTokenAsync(int number) => TokenAsync($"student{number}", "student-demo");
+
+    /// <summary>A hub connection signed in with <paramref name="token"/>.</summary>
+    public Task<HubTestClient> ConnectAsync(string token) => HubTestClient.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+/// <summary>One gateway shared by the tests of a collection.</summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public GatewayHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await GatewayHost.StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}

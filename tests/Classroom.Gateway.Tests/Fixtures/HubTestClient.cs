@@ -1,0 +1,211 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace Classroom.Gateway.Tests.Fixtures;
+
+/// <summary>
+/// A small SignalR client speaking the JSON hub protocol over a real WebSocket (the .NET SignalR client cannot be
+/// installed here): invocations with completions, and the server's <c>events</c>/<c>resync</c> calls collected in order.
+/// </summary>
+public sealed class HubTestClient : IAsyncDisposable
+{
+    private const char Separator = '\u001e';
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private readonly ClientWebSocket _socket;
+    private readonly Dictionary<string, TaskCompletionSource<JsonNode?>> _pending = [];
+    private readonly Channel<(string Target, JsonArray Arguments)> _calls = Channel.CreateUnbounded<(string, JsonArray)>();
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly Task _receiving;
+    private int _nextId;
+
+    private HubTestClient(ClientWebSocket socket, bool read)
+    {
+        _socket = socket;
+        _receiving = read ? ReceiveAsync() : Task.CompletedTask;
+    }
+
+    /// <summary>Why the server closed the connection, if it did.</summary>
+    public string? CloseError { get; private set; }
+
+    public bool IsClosed { get; private set; }
+
+    /// <summary>Connects and completes the handshake; <paramref name="read"/> false makes a viewer that never reads.</summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri uri, bool read = true)
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri, CancellationToken.None);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
+        var handshake = await ReadRecordAsync(socket, new StringBuilder());
+        if (handshake is null || handshake.Contains("error", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("SignalR handshake failed: " + handshake);
+        }
+
+        return new HubTestClient(socket, read);
+    }
+
+    /// <summary>Invokes a hub method; returns its result, or throws <see cref="HubError"/> with the server's message.</summary>
+    public async Task<JsonNode?> InvokeAsync(string method, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_pending)
+        {
+            _pending[id] = completion;
+        }
+
+        await SendAsync(new JsonObject
+        {
+            ["type"] = 1,
+            ["invocationId"] = id,
+            ["target"] = method,
+            ["arguments"] = JsonSerializer.SerializeToNode(arguments),
+        });
+        return await completion.Task.WaitAsync(Patience);
+    }
+
+    /// <summary>The next call the server made to this client (<c>events</c> or <c>resync</c>).</summary>
+    public async Task<(string Target, JsonArray Arguments)> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+    /// <summary>Collects <c>events</c> frames until one covers <paramref name="seq"/>; returns the events, in order.</summary>
+    public async Task<List<JsonNode>> EventsThroughAsync(long seq)
+    {
+        var events = new List<JsonNode>();
+        while (true)
+        {
+            var (target, arguments) = await NextCallAsync();
+            if (target != "events")
+            {
+                throw new InvalidOperationException($"Expected events, got {target}({arguments.ToJsonString()})");
+            }
+
+            events.AddRange(arguments[0]!.AsArray().Select(e => e!.DeepClone()));
+            if (arguments[1]!.GetValue<long>() >= seq)
+            {
+                return events;
+            }
+        }
+    }
+
+    /// <summary>True if no server call is waiting right now (nothing was sent that has arrived).</summary>
+    public bool HasNoCallWaiting => _calls.Reader.Count == 0;
+
+    /// <summary>Sends raw text as one message (for malformed or oversized input).</summary>
+    public Task SendRawAsync(string json) => SendTextAsync(json + Separator);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        await _receiving.WaitAsync(Patience).ContinueWith(static _ => { }, TaskScheduler.Default);
+        _socket.Dispose();
+    }
+
+    /// <summary>Completes when the server has closed the connection.</summary>
+    public Task WhenClosedAsync() => _receiving.WaitAsync(Patience);
+
+    private Task SendAsync(JsonObject message) => SendTextAsync(message.ToJsonString() + Separator);
+
+    private async Task SendTextAsync(string text)
+    {
+        await _send.WaitAsync();
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    private async Task ReceiveAsync()
+    {
+        var buffer = new StringBuilder();
+        try
+        {
+            while (await ReadRecordAsync(_socket, buffer) is { } record)
+            {
+                Dispatch(JsonNode.Parse(record)!.AsObject());
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            IsClosed = true;
+            _calls.Writer.TryComplete();
+            lock (_pending)
+            {
+                foreach (var pending in _pending.Values)
+                {
+                    pending.TrySetException(new HubError("The connection closed."));
+                }
+            }
+        }
+    }
+
+    private void Dispatch(JsonObject message)
+    {
+        switch (message["type"]!.GetValue<int>())
+        {
+            case 1:
+                _calls.Writer.TryWrite((message["target"]!.GetValue<string>(), message["arguments"]!.AsArray()));
+                break;
+            case 3:
+                TaskCompletionSource<JsonNode?>? completion;
+                lock (_pending)
+                {
+                    _pending.Remove(message["invocationId"]!.GetValue<string>(), out completion);
+                }
+
+                if (message["error"] is { } error)
+                {
+                    completion?.TrySetException(new HubError(error.GetValue<string>()));
+                }
+                else
+                {
+                    completion?.TrySetResult(message["result"]?.DeepClone());
+                }
+
+                break;
+            case 7:
+                CloseError = message["error"]?.GetValue<string>();
+                break;
+        }
+    }
+
+    /// <summary>Reads up to the next record separator; null when the socket closed.</summary>
+    private static async Task<string?> ReadRecordAsync(ClientWebSocket socket, StringBuilder buffer)
+    {
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var text = buffer.ToString();
+            var end = text.IndexOf(Separator, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                buffer.Remove(0, end + 1);
+                return text[..end];
+            }
+
+            var result = await socket.ReceiveAsync(chunk, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            buffer.Append(Encoding.UTF8.GetString(chunk, 0, result.Count));
+        }
+    }
+}
+
+/// <summary>A hub call failed; the message is the server's.</summary>
+public sealed class HubError(string message) : Exception(message);
