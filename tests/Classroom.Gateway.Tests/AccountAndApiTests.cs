@@ -63,14 +63,14 @@ public sealed class AccountAndApiTests(GatewayFixture fixture)
         var student = Authorized(await Host.StudentTokenAsync(1));
         var lesson = new
         {
-            title = "Quadratic equations: exam review", subject = "math", grade = 9, courseType = "topic-review", description = "Review",
+            title = "Quadratic equations: exam review", subject = "exam-review", grade = 9, courseType = "topic-review", description = "Review",
             startsAt = "2030-06-01T14:30:00+08:00", duration = "01:30:00",
         };
 
         var scheduled = await teacher.PostAsJsonAsync("/api/lessons", lesson);
         var id = (await scheduled.Content.ReadFromJsonAsync<JsonObject>())!["classroomId"]!.GetValue<string>();
         var byStudent = await student.PostAsJsonAsync("/api/lessons", lesson);
-        var listed = await student.GetFromJsonAsync<JsonArray>("/api/lessons?subject=math&from=2030-06-01T00:00:00Z&to=2030-06-02T00:00:00Z");
+        var listed = await student.GetFromJsonAsync<JsonArray>("/api/lessons?subject=exam-review&from=2030-06-01T00:00:00Z&to=2030-06-02T00:00:00Z");
         var registered = await student.PostAsync($"/api/lessons/{id}/registration", null);
         var details = await student.GetFromJsonAsync<JsonObject>($"/api/lessons/{id}");
         var cancelled = await student.DeleteAsync($"/api/lessons/{id}/registration");

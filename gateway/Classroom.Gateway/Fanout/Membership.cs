@@ -67,8 +67,13 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
                 }
 
                 break;
-            case MembershipState.Live:
+            case MembershipState.Live when events[0].Seq > Through:
                 Deliver(Staff ? staff : everyone, through);
+                break;
+            case MembershipState.Live:
+                // Just activated from a later seq than this flush starts at: send only what comes after it.
+                var newer = events.Where(e => e.Seq > Through && ClassroomChannel.CanSee(e.Audience, Staff)).ToList();
+                Deliver(Frame(channel.ClassroomId, newer, through), through);
                 break;
         }
     }

@@ -17,6 +17,11 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(ReplayPosition))]
 [JsonSerializable(typeof(JoinResponse))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(int[]))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;
 
 /// <summary>What /health answers.</summary>

@@ -51,6 +51,7 @@ public sealed class GatewayHost : IAsyncDisposable
         }
 
         builder.AddClassroomGateway();
+        builder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(o => o.EnableDetailedErrors = true);
         var app = builder.Build();
         app.MapClassroomGateway();
         await app.StartAsync();
