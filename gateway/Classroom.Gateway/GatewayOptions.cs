@@ -14,6 +14,9 @@ public sealed class GatewayOptions
     /// <summary>Frames a connection may have waiting to be sent; beyond, the viewer is told to resync.</summary>
     public int MaxPendingFrames { get; set; } = 64;
 
+    /// <summary>A connection whose current write has been blocked this long (the client is not reading) is behind.</summary>
+    public TimeSpan MaxWriteStall { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long a viewer may stay too far behind before it is disconnected.</summary>
     public TimeSpan SlowViewerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

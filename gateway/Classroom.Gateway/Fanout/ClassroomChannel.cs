@@ -61,10 +61,15 @@ internal sealed class ClassroomChannel(string classroomId) : IAsyncObserver<Clas
     }
 
     /// <summary>Sends what arrived since the last flush; returns the viewers that lagged too long and must go.</summary>
-    public IReadOnlyList<Viewer> Flush(DateTimeOffset now, TimeSpan slowViewerTimeout)
+    public IReadOnlyList<Viewer> Flush(DateTimeOffset now, TimeSpan maxWriteStall, TimeSpan slowViewerTimeout)
     {
         lock (_lock)
         {
+            foreach (var membership in _members)
+            {
+                membership.CheckStall(maxWriteStall);
+            }
+
             if (_pending.Count > 0)
             {
                 var events = _pending;

@@ -87,7 +87,7 @@ internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOpt
         var now = time.GetUtcNow();
         foreach (var channel in _snapshot)
         {
-            foreach (var slow in channel.Flush(now, options.Value.SlowViewerTimeout))
+            foreach (var slow in channel.Flush(now, options.Value.MaxWriteStall, options.Value.SlowViewerTimeout))
             {
                 FanoutLog.SlowViewerDisconnected(logger, slow.ConnectionId, channel.ClassroomId);
                 slow.Connection.Abort();

@@ -54,6 +54,15 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         _held = [];
     }
 
+    /// <summary>A live viewer whose connection has not taken a write for too long falls behind. Caller holds the channel lock.</summary>
+    public void CheckStall(TimeSpan maxWriteStall)
+    {
+        if (State == MembershipState.Live && viewer.IsStalled(maxWriteStall))
+        {
+            FallBehind();
+        }
+    }
+
     /// <summary>Takes a committed batch of events. Caller holds the channel lock.</summary>
     public void Offer(IReadOnlyList<ClassroomEvent> events, SerializedHubMessage? everyone, SerializedHubMessage? staff, long through)
     {

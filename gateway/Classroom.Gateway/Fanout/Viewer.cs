@@ -13,11 +13,14 @@ internal sealed class Viewer
 {
     private readonly Channel<SerializedHubMessage> _outbox;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private long _writeStartedAt;
 
-    public Viewer(HubConnectionContext connection, int maxPendingFrames, ILogger logger)
+    public Viewer(HubConnectionContext connection, int maxPendingFrames, TimeProvider time, ILogger logger)
     {
         Connection = connection;
         _logger = logger;
+        _time = time;
         _outbox = Channel.CreateBounded<SerializedHubMessage>(new BoundedChannelOptions(maxPendingFrames)
         {
             SingleReader = true,
@@ -43,6 +46,13 @@ internal sealed class Viewer
 
     public bool IsDrained => _outbox.Reader.Count == 0;
 
+    /// <summary>True when the write in progress has been blocked longer than <paramref name="limit"/>: the client is not reading.</summary>
+    public bool IsStalled(TimeSpan limit)
+    {
+        var started = Volatile.Read(ref _writeStartedAt);
+        return started != 0 && _time.GetElapsedTime(started) > limit;
+    }
+
     public void Close() => _outbox.Writer.TryComplete();
 
     private async Task PumpAsync()
@@ -51,7 +61,9 @@ internal sealed class Viewer
         {
             await foreach (var frame in _outbox.Reader.ReadAllAsync())
             {
+                Volatile.Write(ref _writeStartedAt, _time.GetTimestamp());
                 await Connection.WriteAsync(frame);
+                Volatile.Write(ref _writeStartedAt, 0);
                 if (_outbox.Reader.Count == 0)
                 {
                     foreach (var membership in Memberships.Values)

@@ -5,14 +5,16 @@ using Microsoft.Extensions.Options;
 namespace Classroom.Gateway.Fanout;
 
 /// <summary>The hub's connections, with the <see cref="HubConnectionContext"/> the fan-out writes frames to.</summary>
-internal sealed class ViewerRegistry(IOptions<GatewayOptions> options, ILogger<ViewerRegistry> logger)
+internal sealed class ViewerRegistry(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ViewerRegistry> logger)
 {
     private readonly ConcurrentDictionary<string, Viewer> _viewers = new(StringComparer.Ordinal);
 
     public int Count => _viewers.Count;
 
+    public IEnumerable<Viewer> All => _viewers.Values;
+
     public void Add(HubConnectionContext connection) =>
-        _viewers[connection.ConnectionId] = new Viewer(connection, options.Value.MaxPendingFrames, logger);
+        _viewers[connection.ConnectionId] = new Viewer(connection, options.Value.MaxPendingFrames, time, logger);
 
     public Viewer Get(string connectionId) =>
         _viewers.TryGetValue(connectionId, out var viewer) ? viewer : throw new HubException("This connection is closing.");

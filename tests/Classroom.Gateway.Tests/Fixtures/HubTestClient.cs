@@ -20,6 +20,7 @@ public sealed class HubTestClient : IAsyncDisposable
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly Task _receiving;
     private int _nextId;
+    private volatile TaskCompletionSource? _paused;
 
     private HubTestClient(ClientWebSocket socket, bool read)
     {
@@ -38,7 +39,7 @@ public sealed class HubTestClient : IAsyncDisposable
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri, CancellationToken.None);
         await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
-        var handshake = await ReadRecordAsync(socket, new StringBuilder());
+        var handshake = await ReadRecordAsync(socket, new StringBuilder(), Encoding.UTF8.GetDecoder());
         if (handshake is null || handshake.Contains("error", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("SignalR handshake failed: " + handshake);
@@ -107,6 +108,12 @@ public sealed class HubTestClient : IAsyncDisposable
         _socket.Dispose();
     }
 
+    /// <summary>Stops reading from the socket, as a viewer on a stalled network would: the server's writes back up.</summary>
+    public void PauseReading() => _paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Reads again.</summary>
+    public void ResumeReading() => _paused?.TrySetResult();
+
     /// <summary>Completes when the server has closed the connection.</summary>
     public Task WhenClosedAsync() => _receiving.WaitAsync(Patience);
 
@@ -128,10 +135,22 @@ public sealed class HubTestClient : IAsyncDisposable
     private async Task ReceiveAsync()
     {
         var buffer = new StringBuilder();
+        var decoder = Encoding.UTF8.GetDecoder();
         try
         {
-            while (await ReadRecordAsync(_socket, buffer) is { } record)
+            while (true)
             {
+                if (_paused is { } paused)
+                {
+                    await paused.Task;
+                    _paused = null;
+                }
+
+                if (await ReadRecordAsync(_socket, buffer, decoder) is not { } record)
+                {
+                    break;
+                }
+
                 Dispatch(JsonNode.Parse(record)!.AsObject());
             }
         }
@@ -182,27 +201,33 @@ public sealed class HubTestClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads up to the next record separator; null when the socket closed.</summary>
-    private static async Task<string?> ReadRecordAsync(ClientWebSocket socket, StringBuilder buffer)
+    /// <summary>Reads up to the next record separator; null when the socket closed. Scans only what was just received.</summary>
+    private static async Task<string?> ReadRecordAsync(ClientWebSocket socket, StringBuilder buffer, Decoder decoder)
     {
-        var chunk = new byte[16 * 1024];
+        var chunk = new byte[64 * 1024];
+        var scanned = 0;
         while (true)
         {
-            var text = buffer.ToString();
-            var end = text.IndexOf(Separator, StringComparison.Ordinal);
-            if (end >= 0)
+            for (var i = scanned; i < buffer.Length; i++)
             {
-                buffer.Remove(0, end + 1);
-                return text[..end];
+                if (buffer[i] == Separator)
+                {
+                    var record = buffer.ToString(0, i);
+                    buffer.Remove(0, i + 1);
+                    return record;
+                }
             }
 
+            scanned = buffer.Length;
             var result = await socket.ReceiveAsync(chunk, CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return null;
             }
 
-            buffer.Append(Encoding.UTF8.GetString(chunk, 0, result.Count));
+            var chars = new char[decoder.GetCharCount(chunk, 0, result.Count)];
+            decoder.GetChars(chunk, 0, result.Count, chars, 0);
+            buffer.Append(chars);
         }
     }
 }
