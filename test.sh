@@ -9,6 +9,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The gateway's tests drive the hub with the official @microsoft/signalr client under Node.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq nodejs npm
+  else
+    echo "node and npm are required (apt-get install nodejs npm)" >&2
+    exit 1
+  fi
+fi
+(cd tests/node && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -1,0 +1,52 @@
+using Classroom.Gateway.Tests.Fixtures;
+using static Classroom.Gateway.Tests.Fixtures.Classrooms;
+
+namespace Classroom.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class AbuseTests(GatewayFixture fixture)
+{
+    private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task An_oversized_message_closes_only_the_connection_that_sent_it()
+    {
+        var id = await ScheduleAsync(Host);
+        await using var abuser = await Host.ConnectAsync(await Host.StudentTokenAsync(1));
+        await using var bystander = await Host.ConnectAsync(await Host.StudentTokenAsync(2));
+        await JoinAsync(bystander, id);
+
+        await abuser.SendRawAsync($$"""{"type":1,"invocationId":"1","target":"PostChat","arguments":["{{id}}","{{new string('x', 40_000)}}"]}""");
+        await abuser.WhenClosedAsync();
+
+        Assert.True(abuser.IsClosed);
+        Assert.Equal("snapshot", (await JoinAsync(bystander, id))["mode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Malformed_input_closes_only_the_connection_that_sent_it()
+    {
+        var id = await ScheduleAsync(Host);
+        await using var abuser = await Host.ConnectAsync(await Host.StudentTokenAsync(1));
+        await using var bystander = await Host.ConnectAsync(await Host.StudentTokenAsync(2));
+
+        await abuser.SendRawAsync("{\"type\":1,\"target\":");
+        await abuser.WhenClosedAsync();
+
+        Assert.True(abuser.IsClosed);
+        Assert.Equal("snapshot", (await JoinAsync(bystander, id))["mode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Arguments_of_the_wrong_shape_are_refused_and_the_connection_stays()
+    {
+        var id = await ScheduleAsync(Host);
+        await using var client = await Host.ConnectAsync(await Host.StudentTokenAsync(3));
+
+        await Assert.ThrowsAsync<HubError>(() => client.InvokeAsync("Vote", id, "p1", "not an array"));
+        await Assert.ThrowsAsync<HubError>(() => client.InvokeAsync("JoinClassroom", id));
+        await Assert.ThrowsAsync<HubError>(() => client.InvokeAsync("JoinClassroom", new string('x', 101), null, false));
+
+        Assert.Equal("snapshot", (await JoinAsync(client, id))["mode"]!.GetValue<string>());
+    }
+}
