@@ -1,4 +1,5 @@
 using Classroom.Bench.Calls;
+using Classroom.Bench.Fanout;
 using Classroom.Bench.Votes;
 
 namespace Classroom.Bench;
@@ -14,6 +15,8 @@ internal static class BenchCommands
                   --grains N (1000)  --concurrency N (256)  --seconds N (10)  --warmup N (3)
           votes   N students of one live lesson vote in one poll at once (embedded silo, SQLite)
                   --students N (10000)  --concurrency N (all students at once)
+          fanout  N WebSocket viewers in one classroom, R chat events/s through the hub, for S seconds
+                  --viewers N (1000)  --rate R (20)  --seconds S (10)  --baseline (a plain SignalR group instead)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -31,6 +34,11 @@ internal static class BenchCommands
             {
                 case "calls":
                     Console.WriteLine(await CallsBenchmark.RunAsync(options));
+                    return 0;
+                case "fanout-server":
+                    return await FanoutServer.RunAsync(options);
+                case "fanout":
+                    Console.WriteLine(await FanoutBenchmark.RunAsync(options));
                     return 0;
                 case "votes":
                     Console.WriteLine(await VotesBenchmark.RunAsync(options));

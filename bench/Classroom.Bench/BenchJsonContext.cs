@@ -6,4 +6,5 @@ namespace Classroom.Bench;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CallsResult))]
 [JsonSerializable(typeof(Votes.VotesResult))]
+[JsonSerializable(typeof(Fanout.FanoutResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -10,18 +10,21 @@ internal sealed class BenchOptions
     public static BenchOptions Parse(ReadOnlySpan<string> args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"expected '--name value', found '{args[i]}'");
+                throw new ArgumentException($"expected '--name value' or '--flag', found '{args[i]}'");
             }
 
-            options._values[args[i][2..]] = args[i + 1];
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            options._values[args[i][2..]] = hasValue ? args[++i] : "true";
         }
 
         return options;
     }
+
+    public bool Flag(string name) => _values.TryGetValue(name, out var text) && text is "true" or "1";
 
     public int Int(string name, int fallback, int min = 1, int max = int.MaxValue)
     {

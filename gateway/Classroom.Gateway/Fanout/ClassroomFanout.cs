@@ -76,9 +76,16 @@ internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOpt
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            FlushAll();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                FlushAll();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
         }
     }
 
