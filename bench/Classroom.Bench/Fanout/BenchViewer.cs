@@ -105,7 +105,12 @@ internal sealed class BenchViewer : IAsyncDisposable
         var now = Stopwatch.GetTimestamp();
         if (record.IndexOf("\"target\":\"events\""u8) >= 0)
         {
+            var before = OutOfOrder;
             ReadEvents(record, now, depth: 2);
+            if (OutOfOrder > before && Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
+            {
+                Console.Error.WriteLine("frame: " + Encoding.UTF8.GetString(record)[..Math.Min(record.Length, 1500)]);
+            }
         }
         else if (record.IndexOf("\"target\":\"resync\""u8) >= 0)
         {
@@ -220,6 +225,10 @@ internal sealed class BenchViewer : IAsyncDisposable
         if (seq < last)
         {
             OutOfOrder++;
+            if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
+            {
+                Console.Error.WriteLine($"out of order: {seq} after {last} (joined: {_joined is null}, deliveries {Deliveries})");
+            }
         }
         else
         {
