@@ -35,6 +35,14 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
     {
         Staff = staff;
         Through = through;
+        if (State == MembershipState.Lagging)
+        {
+            // Too much arrived while joining and was dropped: the viewer must catch up by rejoining from `through`.
+            _resyncOwed = true;
+            TrySendResync();
+            return;
+        }
+
         State = MembershipState.Live;
         LaggingSince = null;
         _resyncOwed = false;
@@ -69,7 +77,8 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         switch (State)
         {
             case MembershipState.Joining when _held is not null:
-                _held.AddRange(events);
+                // Internal events go to nobody: holding them would only fill the joiner's allowance.
+                _held.AddRange(events.Where(e => e.Audience != EventAudience.Internal));
                 if (_held.Count > MaxHeld)
                 {
                     FallBehind();
@@ -89,13 +98,16 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
 
     private void Deliver(SerializedHubMessage? frame, long through)
     {
+
         if (frame is not null && !viewer.TryEnqueue(frame))
         {
             FallBehind();
             return;
         }
 
-        Through = through;
+        // Never backwards: a join can answer from a later seq than the classroom's stream has reached here, and the
+        // older batches still on their way must not pull the viewer's position back (they would then be sent again).
+        Through = Math.Max(Through, through);
     }
 
     private void FallBehind()
@@ -107,13 +119,17 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
     }
 
     /// <summary>The viewer's outbox emptied: if it owes a resync notice, send it now.</summary>
-    public void OnViewerDrained() => channel.WithLock(() =>
+    public void OnViewerDrained() => channel.WithLock(TrySendResync);
+
+    /// <summary>Sends the owed resync notice if the outbox has room. Caller holds the channel lock.</summary>
+    private void TrySendResync()
     {
-        if (_resyncOwed && viewer.TryEnqueue(new SerializedHubMessage(new InvocationMessage("resync", [channel.ClassroomId, Through]))))
+        if (_resyncOwed && State == MembershipState.Lagging
+            && viewer.TryEnqueue(new SerializedHubMessage(new InvocationMessage("resync", [channel.ClassroomId, Through]))))
         {
             _resyncOwed = false;
         }
-    });
+    }
 
     public static SerializedHubMessage? Frame(string classroomId, IReadOnlyList<ClassroomEvent> events, long through) =>
         events.Count == 0 ? null : new SerializedHubMessage(new InvocationMessage("events", [events, through]));
