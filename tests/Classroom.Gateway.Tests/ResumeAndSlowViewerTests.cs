@@ -63,7 +63,7 @@ public sealed class SlowViewerTests
     private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Classroom:Gateway:MaxPendingFrames"] = "16",
-        ["Classroom:Gateway:MaxWriteStall"] = "00:00:01",
+        ["Classroom:Gateway:MaxWriteStall"] = "00:00:03",
         ["Classroom:Gateway:SlowViewerTimeout"] = "00:00:01",
     };
 
