@@ -52,15 +52,7 @@ public static class LessonEndpoints
     private static Task<ClassroomSnapshot> DetailsAsync(string id, HttpContext context, IClusterClient client) =>
         Classroom(client, id).GetSnapshotAsync(CurrentUser.From(context.User).UserId);
 
-    internal static IClassroomGrain Classroom(IClusterClient client, string id)
-    {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 100)
-        {
-            throw new ClassroomValidationException("A lesson id has 1 to 100 characters.");
-        }
-
-        return client.GetGrain<IClassroomGrain>(id);
-    }
+    private static IClassroomGrain Classroom(IClusterClient client, string id) => client.GetClassroom(id);
 
     /// <summary>A readable, unique id: a slug of the title and a random suffix.</summary>
     private static string NewId(string? title)

@@ -77,15 +77,24 @@ internal sealed class ClassroomChannel(string classroomId) : IAsyncObserver<Clas
                 var through = events[^1].Seq;
                 var everyone = events.Where(e => CanSee(e.Audience, staff: false)).ToList();
                 var staff = events.Where(e => CanSee(e.Audience, staff: true)).ToList();
-                var everyoneFrame = Membership.Frame(classroomId, everyone, through);
-                var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(classroomId, staff, through);
+                var everyoneFrame = Membership.Frame(everyone, through);
+                var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
                 foreach (var membership in _members)
                 {
                     membership.Offer(events, everyoneFrame, staffFrame, through);
                 }
             }
 
-            return _members.Where(m => m.LaggingSince is { } since && now - since > slowViewerTimeout).Select(m => m.Viewer).ToList();
+            List<Viewer>? slow = null;
+            foreach (var membership in _members)
+            {
+                if (membership.LaggingSince is { } since && now - since > slowViewerTimeout)
+                {
+                    (slow ??= []).Add(membership.Viewer);
+                }
+            }
+
+            return (IReadOnlyList<Viewer>?)slow ?? [];
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         var missed = held.Where(e => e.Seq > through).ToList();
         if (missed.Count > 0)
         {
-            Deliver(Frame(channel.ClassroomId, missed.Where(e => ClassroomChannel.CanSee(e.Audience, staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
+            Deliver(Frame(missed.Where(e => ClassroomChannel.CanSee(e.Audience, staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
         }
     }
 
@@ -91,7 +91,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
             case MembershipState.Live:
                 // Just activated from a later seq than this flush starts at: send only what comes after it.
                 var newer = events.Where(e => e.Seq > Through && ClassroomChannel.CanSee(e.Audience, Staff)).ToList();
-                Deliver(Frame(channel.ClassroomId, newer, through), through);
+                Deliver(Frame(newer, through), through);
                 break;
         }
     }
@@ -131,7 +131,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         }
     }
 
-    public static SerializedHubMessage? Frame(string classroomId, IReadOnlyList<ClassroomEvent> events, long through) =>
+    public static SerializedHubMessage? Frame(IReadOnlyList<ClassroomEvent> events, long through) =>
         events.Count == 0 ? null : new SerializedHubMessage(new InvocationMessage("events", [events, through]));
 }
 

@@ -1,6 +1,9 @@
 namespace Classroom.Gateway.Fanout;
 
-/// <summary>A token bucket: <c>rate</c> tokens a second up to <c>burst</c>. Not thread-safe alone; callers lock it.</summary>
+/// <summary>
+/// A token bucket: <c>rate</c> tokens a second up to <c>burst</c>, refilled on use. Not the framework's
+/// TokenBucketRateLimiter: that one replenishes on a timer per limiter, and there are three per connection.
+/// </summary>
 internal sealed class TokenBucket(double rate, int burst, TimeProvider time)
 {
     private double _tokens = burst;

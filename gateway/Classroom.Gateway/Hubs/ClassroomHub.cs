@@ -1,6 +1,7 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Gateway.Accounts;
+using Classroom.Gateway.Api;
 using Classroom.Gateway.Fanout;
 using Classroom.Runtime;
 using Microsoft.AspNetCore.Authorization;
@@ -17,15 +18,7 @@ internal sealed partial class ClassroomHub(IClusterClient client, ClassroomFanou
 {
     private CurrentUser User => CurrentUser.From(Context.User!);
 
-    private IClassroomGrain Classroom(string classroomId)
-    {
-        if (string.IsNullOrWhiteSpace(classroomId) || classroomId.Length > 100)
-        {
-            throw new ClassroomValidationException("A classroom id has 1 to 100 characters.");
-        }
-
-        return client.GetGrain<IClassroomGrain>(classroomId);
-    }
+    private IClassroomGrain Classroom(string classroomId) => client.GetClassroom(classroomId);
 
     public async Task<JoinResponse> JoinClassroom(string classroomId, long? lastSeq, bool asViewer)
     {

@@ -14,11 +14,12 @@ internal sealed class HubGuard(ViewerRegistry viewers, IOptions<GatewayOptions> 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
+        var kind = Kind(method);
         var viewer = viewers.Get(invocationContext.Context.ConnectionId);
-        var bucket = viewer.Buckets.GetOrAdd(Kind(method), kind => Create(kind, options.Value));
+        var bucket = viewer.Buckets.GetOrAdd(kind, static (k, guard) => guard.Create(k), this);
         if (!bucket.TryTake())
         {
-            throw new HubException($"Too many {Kind(method)} calls: slow down and try again in a moment.");
+            throw new HubException($"Too many {kind} calls: slow down and try again in a moment.");
         }
 
         try
@@ -47,10 +48,14 @@ internal sealed class HubGuard(ViewerRegistry viewers, IOptions<GatewayOptions> 
         _ => "call",
     };
 
-    private TokenBucket Create(string kind, GatewayOptions o) => kind switch
+    private TokenBucket Create(string kind)
     {
-        "chat" => new TokenBucket(o.ChatPerSecond, o.ChatBurst, time),
-        "vote" => new TokenBucket(o.VotesPerSecond, o.VoteBurst, time),
-        _ => new TokenBucket(o.CallsPerSecond, o.CallBurst, time),
-    };
+        var o = options.Value;
+        return kind switch
+        {
+            "chat" => new TokenBucket(o.ChatPerSecond, o.ChatBurst, time),
+            "vote" => new TokenBucket(o.VotesPerSecond, o.VoteBurst, time),
+            _ => new TokenBucket(o.CallsPerSecond, o.CallBurst, time),
+        };
+    }
 }

@@ -138,7 +138,7 @@ public sealed partial class ClassroomGrain
         }
 
         await CommitAsync();
-        await NotifyTeacherAsync();
+        await NotifyCatalogAsync();
         var preview = _state.Preview!;
         await NoticeAsync($"student/{studentId}", "a registration", () => GrainFactory.GetGrain<IStudentGrain>(studentId)
             .RecordRegistrationAsync(new RegistrationRecord(Id, preview.Title, preview.Subject, preview.StartsAt, preview.TeacherId)));
@@ -158,7 +158,7 @@ public sealed partial class ClassroomGrain
         }
 
         await CommitAsync();
-        await NotifyTeacherAsync();
+        await NotifyCatalogAsync();
         await NoticeAsync($"student/{studentId}", "a cancellation", () => GrainFactory.GetGrain<IStudentGrain>(studentId).RecordRegistrationCancelledAsync(Id));
     }
 
@@ -206,11 +206,18 @@ public sealed partial class ClassroomGrain
         var preview = _state.Preview!;
         var attendees = _state.Participants.Values.Count(p => p.Role == ParticipantRole.Student && (p.LiveTime > TimeSpan.Zero || p.IsPresent));
         var record = new LessonRecord(Id, preview.Title, preview.Subject, preview.StartsAt, _state.Status, attendees);
-        var listing = new LessonListing(Id, preview.Title, preview.Subject, preview.Grade, preview.CourseType, preview.StartsAt, preview.Duration,
-            preview.TeacherId, _state.Status, _state.Registered.Count, preview.Capacity);
         return Task.WhenAll(
             NoticeAsync($"teacher/{preview.TeacherId}", "its lesson", () => GrainFactory.GetGrain<ITeacherGrain>(preview.TeacherId).RecordLessonAsync(record)),
-            NoticeAsync("lesson-catalog", "its listing", () => GrainFactory.GetGrain<ILessonCatalogGrain>(ILessonCatalogGrain.Key).UpsertAsync(listing)));
+            NotifyCatalogAsync());
+    }
+
+    /// <summary>Tells the schedule the lesson's listing (status, registered count).</summary>
+    private Task NotifyCatalogAsync()
+    {
+        var preview = _state.Preview!;
+        var listing = new LessonListing(Id, preview.Title, preview.Subject, preview.Grade, preview.CourseType, preview.StartsAt, preview.Duration,
+            preview.TeacherId, _state.Status, _state.Registered.Count, preview.Capacity);
+        return NoticeAsync("lesson-catalog", "its listing", () => GrainFactory.GetGrain<ILessonCatalogGrain>(ILessonCatalogGrain.Key).UpsertAsync(listing));
     }
 
     private Task NotifyAttendanceAsync()
