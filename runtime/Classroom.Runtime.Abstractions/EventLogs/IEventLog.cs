@@ -5,11 +5,18 @@ namespace Classroom.Runtime.EventLogs;
 /// whose first sequence number is already taken fails with <see cref="Storage.InconsistentStateException"/>, so two
 /// writers can never interleave their events.
 /// </summary>
-public interface IEventLog<TEvent>
+public interface IEventLog<TEvent> : IEventLogReader<TEvent>
 {
     /// <summary>Appends <paramref name="events"/> as sequence numbers <paramref name="firstSequence"/>, +1, … in one write.</summary>
     Task AppendAsync(long firstSequence, IReadOnlyList<TEvent> events, CancellationToken cancellationToken = default);
+}
 
+/// <summary>
+/// Read access to an event log: the owner's own log, or (through <see cref="EventLogReaderAttribute"/>) another grain's,
+/// for read models and projections that must not load the writer.
+/// </summary>
+public interface IEventLogReader<TEvent>
+{
     /// <summary>Reads up to <paramref name="maxCount"/> events after <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<EventLogEntry<TEvent>>> ReadAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 }

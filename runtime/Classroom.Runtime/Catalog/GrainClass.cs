@@ -89,6 +89,21 @@ internal sealed class GrainClass
             return (services, activation) => create(services, activation, log);
         }
 
+        if (parameter.GetCustomAttribute<EventLogReaderAttribute>() is { } reader)
+        {
+            var type = parameter.ParameterType;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IEventLogReader<>))
+            {
+                throw new InvalidOperationException(
+                    $"Parameter '{parameter.Name}' of {grainType.Name} is marked [EventLogReader] but is not an IEventLogReader<T>.");
+            }
+
+            var create = typeof(GrainClass).GetMethod(nameof(CreateReader), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type.GetGenericArguments()[0])
+                .CreateDelegate<Func<IServiceProvider, Activation, EventLogReaderAttribute, object>>();
+            return (services, activation) => create(services, activation, reader);
+        }
+
         var serviceType = parameter.ParameterType;
         return (services, _) => services.GetService(serviceType)
             ?? (parameter.HasDefaultValue
@@ -99,11 +114,20 @@ internal sealed class GrainClass
 
     private static object CreateLog<TEvent>(IServiceProvider services, Activation activation, EventLogAttribute attribute)
     {
-        var storage = services.GetKeyedService<IEventLogStorage>(attribute.StorageName)
-            ?? throw new InvalidOperationException(
-                $"Grain {activation.GrainId} asks for event log '{attribute.LogName}' in storage '{attribute.StorageName}', " +
-                "but no event log storage of that name is registered (AddMemoryEventLogStorage / AddSqliteEventLogStorage).");
+        var storage = LogStorage(services, activation.GrainId, attribute.LogName, attribute.StorageName);
         return new EventLog<TEvent>(activation.GrainId, attribute.LogName, storage, activation.Runtime.Serializer);
+    }
+
+    private static IEventLogStorage LogStorage(IServiceProvider services, GrainId owner, string logName, string storageName) =>
+        services.GetKeyedService<IEventLogStorage>(storageName)
+            ?? throw new InvalidOperationException(
+                $"Grain {owner}'s event log '{logName}' is asked for in storage '{storageName}', " +
+                "but no event log storage of that name is registered (AddMemoryEventLogStorage / AddSqliteEventLogStorage).");
+
+    private static object CreateReader<TEvent>(IServiceProvider services, Activation activation, EventLogReaderAttribute attribute)
+    {
+        var owner = new GrainId(attribute.GrainType, activation.GrainId.Key);
+        return new EventLogReader<TEvent>(owner, attribute.LogName, LogStorage(services, owner, attribute.LogName, attribute.StorageName), activation.Runtime.Serializer);
     }
 
     private static object CreateState<TState>(IServiceProvider services, Activation activation, PersistentStateAttribute attribute)

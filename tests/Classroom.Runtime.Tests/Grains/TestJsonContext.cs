@@ -19,5 +19,6 @@ public sealed class CounterState
 
 [JsonSerializable(typeof(Note))]
 [JsonSerializable(typeof(List<Note>))]
+[JsonSerializable(typeof(Note[]))]
 [JsonSerializable(typeof(CounterState))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;
