@@ -34,7 +34,7 @@ public sealed record ParticipantView(
     [property: JsonPropertyName("role")] ParticipantRole Role);
 
 /// <summary>The chat's settings and recent history.</summary>
-/// <param name="Muted">The muted students; empty for viewers who are not staff.</param>
+/// <param name="Muted">The muted students in id order; empty for viewers who are not staff.</param>
 public sealed record ChatView(
     [property: JsonPropertyName("enabled")] bool Enabled,
     [property: JsonPropertyName("slowModeSeconds")] int SlowModeSeconds,

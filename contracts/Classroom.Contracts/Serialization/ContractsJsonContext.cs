@@ -3,6 +3,7 @@ using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
+using Classroom.Contracts.Replays;
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
 
@@ -21,6 +22,9 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(PollExport))]
 [JsonSerializable(typeof(ChatMessageView))]
 [JsonSerializable(typeof(ClassroomEventPage))]
+[JsonSerializable(typeof(ReplayInfo))]
+[JsonSerializable(typeof(ReplayFrame))]
+[JsonSerializable(typeof(ChatSearchResult))]
 [JsonSerializable(typeof(ClassroomEvent))]
 [JsonSerializable(typeof(ClassroomEventBatch))]
 [JsonSerializable(typeof(EventAudience))]

@@ -11,4 +11,6 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(StudentState))]
 [JsonSerializable(typeof(Accounts.AccountState))]
 [JsonSerializable(typeof(Catalog.LessonCatalogState))]
+[JsonSerializable(typeof(Replays.ReplayIndexState))]
+[JsonSerializable(typeof(Replays.ReplayCheckpoint))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Classroom.Grains;
 using Classroom.Grains.Classrooms;
+using Classroom.Grains.Replays;
 using Classroom.Runtime.Hosting;
 using Classroom.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class ClassroomSiloExtensions
         var silo = builder.Configuration.GetSection(ClassroomSiloOptions.Section).Get<ClassroomSiloOptions>() ?? new ClassroomSiloOptions();
         builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Classroom:Runtime"));
         builder.Services.Configure<ClassroomOptions>(builder.Configuration.GetSection(ClassroomOptions.Section));
+        builder.Services.Configure<ReplayOptions>(builder.Configuration.GetSection(ReplayOptions.Section));
         builder.Services.AddGrainRuntime(runtime =>
         {
             foreach (var context in ClassroomGrains.SerializerContexts)

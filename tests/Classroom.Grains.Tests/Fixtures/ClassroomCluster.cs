@@ -1,5 +1,6 @@
 using Classroom.Grains;
 using Classroom.Grains.Classrooms;
+using Classroom.Grains.Replays;
 using Classroom.Runtime.Hosting;
 using Classroom.TestKit;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,12 +10,15 @@ namespace Classroom.Grains.Tests.Fixtures;
 /// <summary>Test clusters hosting the classroom grains.</summary>
 public static class ClassroomCluster
 {
-    public static Task<TestCluster> StartAsync(Action<ClassroomOptions>? classrooms = null, Action<GrainRuntimeBuilder>? builder = null) =>
+    public static Task<TestCluster> StartAsync(
+        Action<ClassroomOptions>? classrooms = null, Action<GrainRuntimeBuilder>? builder = null, Action<ReplayOptions>? replays = null) =>
         TestCluster.StartAsync(options =>
         {
             options.GrainAssemblies.Add(ClassroomGrains.Assembly);
             options.SerializerContexts.AddRange(ClassroomGrains.SerializerContexts);
-            options.ConfigureServices = services => services.Configure<ClassroomOptions>(o => classrooms?.Invoke(o));
+            options.ConfigureServices = services => services
+                .Configure<ClassroomOptions>(o => classrooms?.Invoke(o))
+                .Configure<ReplayOptions>(o => replays?.Invoke(o));
             options.ConfigureBuilder = builder;
         });
 }

@@ -1,0 +1,120 @@
+using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Errors;
+using Classroom.Contracts.Events;
+using Classroom.Contracts.Replays;
+using Classroom.Grains.Classrooms;
+using Classroom.Runtime;
+using Classroom.Runtime.Concurrency;
+using Classroom.Runtime.EventLogs;
+using Classroom.Runtime.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Classroom.Grains.Replays;
+
+/// <summary>
+/// The replay of one lesson: a read model of the classroom's event log, shared by every viewer of that lesson. It folds
+/// the log once, leaving a checkpoint every <see cref="ReplayOptions.CheckpointEvery"/> events; a seek then reads the
+/// checkpoint nearest before the moment and folds forward from it. It never calls the live classroom.
+/// </summary>
+/// <remarks>
+/// [Reentrant]: seeks, pages and searches read immutable checkpoints and the log into state of their own, so any
+/// number may interleave while they wait for storage. The only shared state that changes is the head (the fold of
+/// the whole log) and the checkpoint index, and only the single catch-up in flight changes them, one event at a time.
+/// </remarks>
+[GrainType("replay")]
+[Reentrant]
+public sealed partial class ReplayGrain(
+    [PersistentState("replay")] IPersistentState<ReplayIndexState> index,
+    [EventLog("checkpoints")] IEventLog<ReplayCheckpoint> checkpoints,
+    [EventLogReader("classroom", "events")] IEventLogReader<ClassroomEvent> lesson,
+    IOptions<ClassroomOptions> classroomOptions,
+    IOptions<ReplayOptions> options,
+    ILogger<ReplayGrain> logger) : Grain, IReplayGrain
+{
+    private const int MaxPage = 1000;
+    private readonly ClassroomOptions _classroom = classroomOptions.Value;
+    private readonly ReplayOptions _options = options.Value;
+    private ClassroomState _head = new();
+    private Task? _catchingUp;
+    private DateTimeOffset _caughtUpAt;
+
+    private string Id => GetPrimaryKeyString();
+
+    private List<CheckpointRef> Checkpoints => index.State.Checkpoints;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Checkpoints.Count > 0)
+        {
+            _head = await ReadCheckpointAsync(Checkpoints.Count);
+        }
+
+        await CatchUpAsync();
+    }
+
+    public async Task<ReplayInfo> GetInfoAsync(string viewerId)
+    {
+        var startedAt = await RequireStartedAsync();
+        var chapters = _head.Markers.Select(m => new ReplayChapter(m.Label, m.Kind, Millis(m.At - startedAt), m.Seq)).ToList();
+        return new ReplayInfo(Id, _head.Status, _head.Preview, startedAt, _head.EndedAt, DurationMillis(startedAt), _head.Seq, chapters);
+    }
+
+    public async Task<ReplayFrame> SeekAsync(string viewerId, long offsetMillis)
+    {
+        if (offsetMillis < 0)
+        {
+            throw new ClassroomValidationException("A replay position is 0 or more: the timeline starts when the lesson started.");
+        }
+
+        var startedAt = await RequireStartedAsync();
+        var duration = DurationMillis(startedAt);
+        var offset = Math.Min(offsetMillis, duration);
+        var state = await StateAtAsync(startedAt.AddMilliseconds(offset));
+        var atEnd = offset == duration && state.Seq == _head.Seq;
+        return new ReplayFrame(Id, offset, atEnd, ClassroomView.Of(Id, state, viewerId ?? "", _classroom.PresenceThreshold));
+    }
+
+    public async Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount)
+    {
+        if (afterSeq < 0 || maxCount < 1)
+        {
+            throw new ClassroomValidationException("Events are asked for after a sequence number of 0 or more, at least one at a time.");
+        }
+
+        await RequireStartedAsync();
+        var staff = _head.IsStaff(viewerId ?? "");
+        var page = await lesson.ReadAsync(afterSeq, Math.Min(maxCount, MaxPage));
+        var through = page.Count > 0 ? page[^1].Sequence : afterSeq;
+        var visible = page.Select(entry => entry.Event).Where(e => ClassroomView.CanSee(e.Audience, staff)).ToList();
+        return new ClassroomEventPage(Id, afterSeq, through, visible, through < _head.Seq);
+    }
+
+    /// <summary>The lesson's start; refuses when there is no lesson or it has not started. Reads new events of a live lesson first.</summary>
+    private async Task<DateTimeOffset> RequireStartedAsync()
+    {
+        if (_head.Status != ClassroomStatus.Ended && TimeProvider.GetUtcNow() - _caughtUpAt >= _options.LiveRefreshInterval)
+        {
+            await CatchUpAsync();
+        }
+
+        return _head.Status switch
+        {
+            ClassroomStatus.None => throw new ClassroomNotFoundException($"No lesson '{Id}' has been scheduled."),
+            _ when _head.StartedAt is null => throw new ClassroomStateException("The lesson has not started yet: its replay begins when it does."),
+            _ => _head.StartedAt.Value,
+        };
+    }
+
+    /// <summary>From the start to the end, or to now while the lesson is live; never negative.</summary>
+    private long DurationMillis(DateTimeOffset startedAt) =>
+        Math.Max(0, Millis((_head.EndedAt ?? TimeProvider.GetUtcNow()) - startedAt));
+
+    private static long Millis(TimeSpan span) => (long)Math.Floor(span.TotalMilliseconds);
+
+    [LoggerMessage(1, LogLevel.Warning, "Replay of {ClassroomId} skipped event {Seq} of unknown type '{Type}' written by a newer build")]
+    private static partial void UnknownEventSkipped(ILogger logger, string classroomId, long seq, string type);
+
+    [LoggerMessage(2, LogLevel.Warning, "Replay of {ClassroomId} could not store its checkpoint index; the checkpoint log still holds them")]
+    private static partial void IndexWriteFailed(ILogger logger, Exception exception, string classroomId);
+}
