@@ -73,6 +73,10 @@ public sealed class TestCluster : IAsyncDisposable
         (_host, _gate) = await StartHostAsync(_options, Time, Storage, EventLogs);
     }
 
+    /// <summary>How many grains of <paramref name="grainType"/> are active now.</summary>
+    public int ActivationCount(string grainType) =>
+        _host.Services.GetRequiredService<GrainRuntime>().Catalog.Activations.Count(a => a.GrainId.Type == grainType);
+
     /// <summary>Completes when no grain has work left: every call, timer tick and stream delivery to grains has run.</summary>
     public Task WhenIdleAsync() =>
         _host.Services.GetRequiredService<GrainRuntime>().Quiescence!.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));

@@ -28,7 +28,7 @@ public sealed partial class ReplayGrain
         var startedAt = await RequireStartedAsync();
         if (_chatSeq < _head.Seq)
         {
-            await (_indexingChat ??= IndexChatAsync(startedAt));
+            await (_indexingChat is { IsCompleted: false } running ? running : _indexingChat = IndexChatAsync(startedAt));
         }
 
         var hits = new List<ChatSearchHit>(maxCount);
@@ -50,26 +50,19 @@ public sealed partial class ReplayGrain
 
     private async Task IndexChatAsync(DateTimeOffset startedAt)
     {
-        try
+        while (true)
         {
-            while (true)
+            var page = await lesson.ReadAsync(_chatSeq, MaxPage);
+            foreach (var entry in page)
             {
-                var page = await lesson.ReadAsync(_chatSeq, MaxPage);
-                foreach (var entry in page)
-                {
-                    IndexChat(entry.Event, startedAt);
-                    _chatSeq = entry.Sequence;
-                }
-
-                if (page.Count < MaxPage)
-                {
-                    break;
-                }
+                IndexChat(entry.Event, startedAt);
+                _chatSeq = entry.Sequence;
             }
-        }
-        finally
-        {
-            _indexingChat = null;
+
+            if (page.Count < MaxPage)
+            {
+                break;
+            }
         }
     }
 

@@ -7,41 +7,34 @@ namespace Classroom.Grains.Replays;
 public sealed partial class ReplayGrain
 {
     /// <summary>Folds whatever the log holds beyond the head, leaving checkpoints on the way. One at a time.</summary>
-    private Task CatchUpAsync() => _catchingUp ??= CatchUpCoreAsync();
+    private Task CatchUpAsync() => _catchingUp is { IsCompleted: false } running ? running : _catchingUp = CatchUpCoreAsync();
 
     private async Task CatchUpCoreAsync()
     {
-        try
+        var added = false;
+        while (true)
         {
-            var added = false;
-            while (true)
+            var page = await lesson.ReadAsync(_head.Seq, MaxPage);
+            foreach (var entry in page)
             {
-                var page = await lesson.ReadAsync(_head.Seq, MaxPage);
-                foreach (var entry in page)
+                Fold(_head, entry.Event);
+                if (_head.Seq - LastCheckpointSeq >= _options.CheckpointEvery)
                 {
-                    Fold(_head, entry.Event);
-                    if (_head.Seq - LastCheckpointSeq >= _options.CheckpointEvery)
-                    {
-                        await AddCheckpointAsync(entry.Event.At);
-                        added = true;
-                    }
-                }
-
-                if (page.Count < MaxPage)
-                {
-                    break;
+                    await AddCheckpointAsync(entry.Event.At);
+                    added = true;
                 }
             }
 
-            _caughtUpAt = TimeProvider.GetUtcNow();
-            if (added)
+            if (page.Count < MaxPage)
             {
-                await SaveIndexAsync();
+                break;
             }
         }
-        finally
+
+        _caughtUpAt = TimeProvider.GetUtcNow();
+        if (added)
         {
-            _catchingUp = null;
+            await SaveIndexAsync();
         }
     }
 
