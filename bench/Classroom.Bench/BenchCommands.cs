@@ -1,5 +1,6 @@
 using Classroom.Bench.Calls;
 using Classroom.Bench.Fanout;
+using Classroom.Bench.Replay;
 using Classroom.Bench.Votes;
 
 namespace Classroom.Bench;
@@ -17,6 +18,8 @@ internal static class BenchCommands
                   --students N (10000)  --concurrency N (all students at once)
           fanout  N WebSocket viewers in one classroom, R chat events/s through the hub, for S seconds
                   --viewers N (1000)  --rate R (20)  --seconds S (10)  --baseline (a plain SignalR group instead)
+          replay  records a 3-hour lesson of about N events in SQLite, then seeks its replay to random moments
+                  --events N (200000)  --students N (2000)  --seeks N (1000)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -39,6 +42,9 @@ internal static class BenchCommands
                     return await FanoutServer.RunAsync(options);
                 case "fanout":
                     Console.WriteLine(await FanoutBenchmark.RunAsync(options));
+                    return 0;
+                case "replay":
+                    Console.WriteLine(await ReplayBenchmark.RunAsync(options));
                     return 0;
                 case "votes":
                     Console.WriteLine(await VotesBenchmark.RunAsync(options));

@@ -7,4 +7,5 @@ namespace Classroom.Bench;
 [JsonSerializable(typeof(CallsResult))]
 [JsonSerializable(typeof(Votes.VotesResult))]
 [JsonSerializable(typeof(Fanout.FanoutResult))]
+[JsonSerializable(typeof(Replay.ReplayResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

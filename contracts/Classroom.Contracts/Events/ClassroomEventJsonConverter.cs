@@ -34,6 +34,17 @@ public sealed class ClassroomEventJsonConverter : JsonConverter<ClassroomEvent>
         writer.WriteEndObject();
     }
 
+    private static ClassroomEventData ReadData(ref Utf8JsonReader reader, string type, JsonSerializerOptions options)
+    {
+        if (ClassroomEventTypes.TypeOf(type) is not { } dataType)
+        {
+            return new UnknownEventData(type, JsonElement.ParseValue(ref reader));
+        }
+
+        return (ClassroomEventData)(JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(dataType))
+            ?? throw new JsonException($"The data of a {type} event is null."));
+    }
+
     /// <inheritdoc />
     public override ClassroomEvent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -46,34 +57,55 @@ public sealed class ClassroomEventJsonConverter : JsonConverter<ClassroomEvent>
         long? seq = null;
         DateTimeOffset? at = null;
         var audience = EventAudience.Everyone;
-        JsonElement? data = null;
+        ClassroomEventData? payload = null;
+        JsonElement? early = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                // Writers put the type first, so the data is read straight into its record; data that comes before its
+                // type is kept as a document until the type is known.
+                if (type is null)
+                {
+                    early = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    payload = ReadData(ref reader, type, options);
+                }
+
+                continue;
+            }
+
+            var name = reader.ValueTextEquals("classroomId"u8) ? 0 : reader.ValueTextEquals("seq"u8) ? 1 : reader.ValueTextEquals("at"u8) ? 2
+                : reader.ValueTextEquals("type"u8) ? 3 : reader.ValueTextEquals("audience"u8) ? 4 : -1;
             reader.Read();
             switch (name)
             {
-                case "classroomId": classroomId = reader.GetString(); break;
-                case "seq": seq = reader.GetInt64(); break;
-                case "at": at = reader.GetDateTimeOffset(); break;
-                case "type": type = reader.GetString(); break;
-                case "audience": audience = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<EventAudience>)options.GetTypeInfo(typeof(EventAudience))); break;
-                // The data may come before its type: keep it as a document until the type is known.
-                case "data": data = JsonElement.ParseValue(ref reader); break;
+                case 0: classroomId = reader.GetString(); break;
+                case 1: seq = reader.GetInt64(); break;
+                case 2: at = reader.GetDateTimeOffset(); break;
+                case 3: type = reader.GetString(); break;
+                case 4: audience = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<EventAudience>)options.GetTypeInfo(typeof(EventAudience))); break;
                 default: reader.Skip(); break;
             }
         }
 
-        if (classroomId is null || seq is null || at is null || type is null || data is null)
+        if (classroomId is null || seq is null || at is null || type is null || (payload is null && early is null))
         {
             throw new JsonException("A classroom event needs classroomId, seq, at, type and data.");
         }
 
-        var dataType = ClassroomEventTypes.TypeOf(type);
-        var payload = dataType is null
-            ? new UnknownEventData(type, data.Value)
-            : (ClassroomEventData)(data.Value.Deserialize(options.GetTypeInfo(dataType))
-                ?? throw new JsonException($"The data of a {type} event is null."));
+        if (payload is null)
+        {
+            var document = early!.Value;
+            var dataType = ClassroomEventTypes.TypeOf(type);
+            payload = dataType is null
+                ? new UnknownEventData(type, document)
+                : (ClassroomEventData)(document.Deserialize(options.GetTypeInfo(dataType)) ?? throw new JsonException($"The data of a {type} event is null."));
+        }
+
         return new ClassroomEvent(classroomId, seq.Value, at.Value, audience, payload);
     }
 }

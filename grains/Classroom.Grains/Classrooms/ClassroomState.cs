@@ -68,6 +68,22 @@ public sealed partial class ClassroomState
     [JsonPropertyName("ratings")]
     public Dictionary<string, LessonRated> Ratings { get; set; } = [];
 
+    /// <summary>
+    /// Drops what only the live classroom's rules need and no view shows: who voted what in polls that take no more
+    /// votes (their counts stay), and when each student last chatted (for slow mode). For replay checkpoints, which are
+    /// read far more often than written.
+    /// </summary>
+    public void CompactForReplay()
+    {
+        foreach (var poll in Polls.Where(p => p.Status != PollStatus.Open && p.VoterCount is null))
+        {
+            poll.VoterCount = poll.Votes.Count;
+            poll.Votes = [];
+        }
+
+        LastMessageAt.Clear();
+    }
+
     [JsonIgnore]
     public string? TeacherId => Preview?.TeacherId;
 

@@ -15,7 +15,7 @@ internal static class ClassroomView
         var staff = state.IsStaff(viewerId);
         var listed = Listed(state, presenceThreshold).Select(p => new ParticipantView(p.Key, p.Value.DisplayName, p.Value.Role)).ToList();
         var polls = state.Polls.Select(p => new PollView(
-            p.PollId, p.Question, [.. p.Options], p.MultipleChoice, p.IsQuiz, p.Anonymous, p.Status, [.. p.Counts], p.Votes.Count,
+            p.PollId, p.Question, [.. p.Options], p.MultipleChoice, p.IsQuiz, p.Anonymous, p.Status, [.. p.Counts], p.Voters,
             staff || p.Status == PollStatus.Published ? p.CorrectOptions?.ToList() : null, p.ClosesAt)).ToList();
         return new ClassroomSnapshot(
             classroomId, state.Seq, state.Status, state.Preview, state.StartedAt, state.EndedAt, [.. state.Assistants], state.Registered.Count,

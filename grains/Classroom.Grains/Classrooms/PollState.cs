@@ -43,6 +43,17 @@ public sealed class PollState
     [JsonPropertyName("counts")]
     public int[] Counts { get; set; } = [];
 
+    /// <summary>
+    /// How many students voted, once <see cref="Votes"/> has been dropped from a copy that no longer needs it (a replay
+    /// checkpoint of a closed poll); null while the votes themselves are kept.
+    /// </summary>
+    [JsonPropertyName("voterCount")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? VoterCount { get; set; }
+
+    [JsonIgnore]
+    public int Voters => VoterCount ?? Votes.Count;
+
     public void Vote(string studentId, IReadOnlyList<int> choices)
     {
         if (Votes.TryGetValue(studentId, out var previous))

@@ -43,6 +43,7 @@ public sealed partial class ReplayGrain
     private async Task AddCheckpointAsync(DateTimeOffset at)
     {
         var number = Checkpoints.Count + 1;
+        _head.CompactForReplay();
         try
         {
             // Serialized before the first await: the head may move on while the write is in flight.
