@@ -25,7 +25,7 @@ public sealed record ReplayChapter(
 
 /// <summary>The classroom at one moment of the replay: a client applies the events after <see cref="ClassroomSnapshot.Seq"/> from here.</summary>
 /// <param name="OffsetMillis">The moment shown: the one asked for, or the end when that was beyond it.</param>
-/// <param name="AtEnd">True when nothing follows yet: the end of an ended lesson, or the live edge.</param>
+/// <param name="AtEnd">True at the end of an ended lesson, or at the live edge of a lesson still going on.</param>
 public sealed record ReplayFrame(
     [property: JsonPropertyName("classroomId")] string ClassroomId,
     [property: JsonPropertyName("offsetMillis")] long OffsetMillis,

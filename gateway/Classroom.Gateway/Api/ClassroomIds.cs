@@ -1,5 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
+using Classroom.Contracts.Replays;
 using Classroom.Runtime;
 
 namespace Classroom.Gateway.Api;
@@ -7,8 +8,11 @@ namespace Classroom.Gateway.Api;
 /// <summary>The one check of a classroom id that the API and the hub both apply before calling the grain.</summary>
 internal static class ClassroomIds
 {
-    public static IClassroomGrain GetClassroom(this IClusterClient client, string? id) =>
-        string.IsNullOrWhiteSpace(id) || id.Length > 100
-            ? throw new ClassroomValidationException("A classroom id has 1 to 100 characters.")
-            : client.GetGrain<IClassroomGrain>(id);
+    public static IClassroomGrain GetClassroom(this IClusterClient client, string? id) => client.GetGrain<IClassroomGrain>(Checked(id));
+
+    /// <summary>The replay of classroom <paramref name="id"/>, after the same check.</summary>
+    public static IReplayGrain GetReplay(this IClusterClient client, string? id) => client.GetGrain<IReplayGrain>(Checked(id));
+
+    private static string Checked(string? id) =>
+        string.IsNullOrWhiteSpace(id) || id.Length > 100 ? throw new ClassroomValidationException("A classroom id has 1 to 100 characters.") : id;
 }

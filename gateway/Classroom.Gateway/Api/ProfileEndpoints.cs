@@ -20,11 +20,6 @@ public static class ProfileEndpoints
             client.GetGrain<IStudentGrain>(CurrentUser.From(context.User).UserId).GetSummaryAsync());
         students.MapPut("/me", (StudentProfile profile, HttpContext context, IClusterClient client) =>
             client.GetGrain<IStudentGrain>(CurrentUser.From(context.User).UserId).SetProfileAsync(profile));
-        students.MapPut("/me/replay/{lessonId}", (string lessonId, ReplayPosition position, HttpContext context, IClusterClient client) =>
-            client.GetGrain<IStudentGrain>(CurrentUser.From(context.User).UserId).SaveReplayPositionAsync(lessonId, position.Position));
         return app;
     }
 }
-
-/// <summary>Where the student is in a lesson's replay.</summary>
-public sealed record ReplayPosition(TimeSpan Position);

@@ -97,6 +97,7 @@ public static class ClassroomGatewayExtensions
             new HealthReport("ok", viewers.Count, fanout.ClassroomCount)).WithTags("Health");
         app.MapAccountEndpoints();
         app.MapLessonEndpoints();
+        app.MapReplayEndpoints();
         app.MapProfileEndpoints();
         app.MapHub<ClassroomHub>(HubPath).RequireRateLimiting(ConnectionPolicy);
         return app;

@@ -38,6 +38,9 @@ internal sealed class Viewer
     /// <summary>The classrooms this connection has joined.</summary>
     public ConcurrentDictionary<string, Membership> Memberships { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The replays this connection has open, by classroom id.</summary>
+    public ConcurrentDictionary<string, Replay.ReplayPlayer> Replays { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Rate limits of this connection's calls, by kind.</summary>
     public ConcurrentDictionary<string, TokenBucket> Buckets { get; } = new(StringComparer.Ordinal);
 

@@ -14,7 +14,8 @@ namespace Classroom.Gateway.Hubs;
 /// classroom grain decides what the caller may do; the fan-out carries events. See docs/protocol.md.
 /// </summary>
 [Authorize]
-internal sealed partial class ClassroomHub(IClusterClient client, ClassroomFanout fanout, ViewerRegistry viewers, ILogger<ClassroomHub> logger) : Hub
+internal sealed partial class ClassroomHub(
+    IClusterClient client, ClassroomFanout fanout, ViewerRegistry viewers, IHubContext<ClassroomHub> hubContext, TimeProvider time, ILogger<ClassroomHub> logger) : Hub
 {
     private CurrentUser User => CurrentUser.From(Context.User!);
 
@@ -63,6 +64,7 @@ internal sealed partial class ClassroomHub(IClusterClient client, ClassroomFanou
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var viewer = viewers.Get(Context.ConnectionId);
+        await CloseReplaysAsync(viewer);
         foreach (var membership in viewer.Memberships.Values.ToList())
         {
             await fanout.DetachAsync(membership);

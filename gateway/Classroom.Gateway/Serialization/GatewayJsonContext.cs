@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Api;
 using Classroom.Gateway.Hubs;
+using Classroom.Gateway.Replay;
 
 namespace Classroom.Gateway.Serialization;
 
@@ -15,6 +16,9 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(ScheduleRequest))]
 [JsonSerializable(typeof(RatingRequest))]
 [JsonSerializable(typeof(ReplayPosition))]
+[JsonSerializable(typeof(ReplayOpened))]
+[JsonSerializable(typeof(ReplayEvents))]
+[JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(JoinResponse))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(string))]

@@ -71,7 +71,7 @@ public sealed partial class ReplayGrain(
         var duration = DurationMillis(startedAt);
         var offset = Math.Min(offsetMillis, duration);
         var state = await StateAtAsync(startedAt.AddMilliseconds(offset));
-        var atEnd = offset == duration && state.Seq == _head.Seq;
+        var atEnd = offset == duration;
         return new ReplayFrame(Id, offset, atEnd, ClassroomView.Of(Id, state, viewerId ?? "", _classroom.PresenceThreshold));
     }
 

@@ -1,0 +1,81 @@
+using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Errors;
+using Classroom.Contracts.Replays;
+using Classroom.Contracts.Students;
+using Classroom.Gateway.Accounts;
+using Classroom.Gateway.Api;
+using Classroom.Gateway.Fanout;
+using Classroom.Gateway.Replay;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Classroom.Gateway.Hubs;
+
+/// <summary>
+/// Paced replay over the hub: open a lesson's replay, seek, play at 0.5x-4x, pause, close. Events arrive through the
+/// client method <c>replay</c> (<see cref="ReplayEvents"/>). Replays read the lesson's log, never the live classroom.
+/// </summary>
+internal sealed partial class ClassroomHub
+{
+    private const int MaxOpenReplays = 4;
+
+    public async Task<ReplayOpened> OpenReplay(string classroomId)
+    {
+        var replay = client.GetReplay(classroomId);
+        var user = User;
+        var info = await replay.GetInfoAsync(user.UserId);
+        var viewer = viewers.Get(Context.ConnectionId);
+        if (viewer.Replays.Count >= MaxOpenReplays && !viewer.Replays.ContainsKey(classroomId))
+        {
+            throw new ClassroomValidationException($"A connection plays at most {MaxOpenReplays} replays at once; close one first.");
+        }
+
+        var connectionId = Context.ConnectionId;
+        var clients = hubContext.Clients;
+        var player = new ReplayPlayer(
+            info, replay, user.UserId, time, events => clients.Client(connectionId).SendAsync("replay", events),
+            SavePosition(user, classroomId), logger);
+        if (viewer.Replays.TryGetValue(classroomId, out var previous))
+        {
+            await previous.DisposeAsync();
+        }
+
+        viewer.Replays[classroomId] = player;
+        var resume = user.Kind == AccountKind.Student ? await client.GetGrain<IStudentGrain>(user.UserId).GetReplayPositionAsync(classroomId) : null;
+        return new ReplayOpened(info, resume is { } position ? (long)position.TotalMilliseconds : null);
+    }
+
+    public Task<ReplayFrame> SeekReplay(string classroomId, long positionMillis) => Player(classroomId).SeekAsync(positionMillis);
+
+    public Task PlayReplay(string classroomId, double speed) => Player(classroomId).PlayAsync(speed);
+
+    public Task<long> PauseReplay(string classroomId) => Player(classroomId).PauseAsync();
+
+    public async Task CloseReplay(string classroomId)
+    {
+        if (viewers.Get(Context.ConnectionId).Replays.TryRemove(classroomId ?? "", out var player))
+        {
+            await player.DisposeAsync();
+        }
+    }
+
+    private ReplayPlayer Player(string classroomId) =>
+        viewers.Get(Context.ConnectionId).Replays.TryGetValue(classroomId ?? "", out var player)
+            ? player
+            : throw new ClassroomStateException("Open the lesson's replay first (OpenReplay).");
+
+    /// <summary>Students' positions are kept for "continue where you left off"; others' are not kept.</summary>
+    private Func<long, Task>? SavePosition(CurrentUser user, string classroomId) => user.Kind == AccountKind.Student
+        ? position => client.GetGrain<IStudentGrain>(user.UserId).SaveReplayPositionAsync(classroomId, TimeSpan.FromMilliseconds(position))
+        : null;
+
+    private static async Task CloseReplaysAsync(Viewer viewer)
+    {
+        foreach (var classroomId in viewer.Replays.Keys.ToList())
+        {
+            if (viewer.Replays.TryRemove(classroomId, out var player))
+            {
+                await player.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Classroom.Contracts.Errors;
+
+namespace Classroom.Gateway.Replay;
+
+/// <summary>
+/// Moments of a replay as people write them in links: <c>1h10m5s</c>, <c>70m</c>, <c>4205</c> (seconds, as video sites
+/// take them), <c>4205.5s</c>, <c>1:10:05</c> or <c>10:05</c>. Read as milliseconds since the lesson started.
+/// </summary>
+internal static partial class ReplayTime
+{
+    private const long MaxMillis = 24L * 60 * 60 * 1000;
+
+    public static long ParseMillis(string? text)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.StartsWith('-'))
+        {
+            throw Invalid(text, "it is 0 or more: the timeline starts when the lesson started");
+        }
+
+        double? seconds = null;
+        if (Units().Match(value) is { Success: true } units && value.Length > 0)
+        {
+            seconds = Part(units, "h") * 3600 + Part(units, "m") * 60 + Part(units, "s");
+        }
+        else if (Clock().Match(value) is { Success: true } clock)
+        {
+            seconds = Part(clock, "h") * 3600 + Part(clock, "m") * 60 + Part(clock, "s");
+        }
+
+        if (seconds is not { } total || total * 1000 > MaxMillis)
+        {
+            throw Invalid(text, "write it like 1h10m5s, 70m, 4205 (seconds) or 1:10:05, at most 24 hours");
+        }
+
+        return (long)Math.Round(total * 1000);
+    }
+
+    private static double Part(Match match, string group) =>
+        match.Groups[group].Success ? double.Parse(match.Groups[group].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : 0;
+
+    private static ClassroomValidationException Invalid(string? text, string rule) =>
+        new($"'{(text is { Length: > 20 } ? text[..20] + "…" : text)}' is not a moment of the replay: {rule}.");
+
+    [GeneratedRegex(@"^(?:(?<h>\d{1,2})h)?(?:(?<m>\d{1,4})m)?(?:(?<s>\d{1,5}(?:\.\d{1,3})?)s?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Units();
+
+    [GeneratedRegex(@"^(?:(?<h>\d{1,2}):)?(?<m>\d{1,2}):(?<s>\d{1,2}(?:\.\d{1,3})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Clock();
+}

@@ -1,0 +1,200 @@
+using System.Threading.Channels;
+using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Events;
+using Classroom.Contracts.Replays;
+using Classroom.Gateway.Replay;
+using Classroom.Grains;
+using Classroom.TestKit;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Classroom.Gateway.Tests;
+
+/// <summary>Paced playback on a fake clock, against the real replay grain of a lesson recorded in a test cluster.</summary>
+public sealed class ReplayPlayerTests : IAsyncLifetime
+{
+    private const string Teacher = "teacher-wang";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly Channel<ReplayEvents> _sent = Channel.CreateUnbounded<ReplayEvents>();
+    private readonly List<long> _saved = [];
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await TestCluster.StartAsync(options =>
+        {
+            options.GrainAssemblies.Add(ClassroomGrains.Assembly);
+            options.SerializerContexts.AddRange(ClassroomGrains.SerializerContexts);
+        });
+        // The lesson: chat at 10 s, 20 s and 40 s of a lesson that ends at 60 s.
+        var classroom = _cluster.Client.GetGrain<IClassroomGrain>("paced");
+        await classroom.ScheduleAsync(Teacher, new CoursePreview("Pacing", "math", 8, CourseType.Textbook, "", _cluster.Time.GetUtcNow(), TimeSpan.FromHours(1), Teacher));
+        await classroom.StartAsync(Teacher);
+        await classroom.JoinAsync(new JoinRequest(Teacher, "Teacher Wang", AccountKind.Teacher, "c1"));
+        foreach (var (at, text) in new[] { (10, "ten"), (20, "twenty"), (40, "forty") })
+        {
+            await _cluster.AdvanceAsync(TimeSpan.FromSeconds(at) - (_cluster.Time.GetUtcNow() - (await classroom.GetSnapshotAsync(Teacher)).StartedAt!.Value));
+            await classroom.PostChatAsync(Teacher, text);
+        }
+
+        await _cluster.AdvanceAsync(TimeSpan.FromSeconds(20));
+        await classroom.EndAsync(Teacher);
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    private async Task<ReplayPlayer> OpenAsync()
+    {
+        var replay = _cluster.Client.GetGrain<IReplayGrain>("paced");
+        var info = await replay.GetInfoAsync("s1");
+        return new ReplayPlayer(info, replay, "s1", _cluster.Time, e => _sent.Writer.WriteAsync(e).AsTask(), p =>
+        {
+            lock (_saved)
+            {
+                _saved.Add(p);
+            }
+
+            return Task.CompletedTask;
+        }, NullLogger.Instance);
+    }
+
+    /// <summary>Returns once the playback loop is waiting for the playhead to reach <paramref name="offsetMillis"/> (null: any moment).</summary>
+    private static async Task WaitingForAsync(ReplayPlayer player, long? offsetMillis)
+    {
+        while (true)
+        {
+            var next = player.WhenWaitingAsync();
+            if (player.WaitingForMillis is { } waiting && (offsetMillis is null || waiting == offsetMillis))
+            {
+                return;
+            }
+
+            try
+            {
+                await next.WaitAsync(Patience);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"The player never waited for {offsetMillis} ms; it waits for {player.WaitingForMillis}, playhead {player.PositionMillis}, playing {player.IsPlaying}.");
+            }
+        }
+    }
+
+    /// <summary>The chat messages already sent; other events (presence counts, tallies) are read past.</summary>
+    private string[] SentChat()
+    {
+        var texts = new List<string>();
+        while (_sent.Reader.TryRead(out var batch))
+        {
+            texts.AddRange(Texts(batch));
+        }
+
+        return [.. texts];
+    }
+
+    /// <summary>The next batch that carries chat.</summary>
+    private async Task<ReplayEvents> NextChatAsync()
+    {
+        while (true)
+        {
+            var batch = await _sent.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+            if (Texts(batch).Length > 0 || batch.Ended)
+            {
+                return batch;
+            }
+        }
+    }
+
+    private static string[] Texts(ReplayEvents events) => events.Events.Select(e => e.Data).OfType<ChatPosted>().Select(c => c.Text).ToArray();
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Events_arrive_when_the_playhead_reaches_them_at_each_speed(double speed)
+    {
+        await using var player = await OpenAsync();
+        await player.SeekAsync(0);
+        await player.PlayAsync(speed);
+
+        var elapsed = TimeSpan.Zero;
+        foreach (var (lessonSeconds, text) in new[] { (10, "ten"), (20, "twenty"), (40, "forty") })
+        {
+            var due = TimeSpan.FromSeconds(lessonSeconds / speed);
+            _cluster.Time.Advance(due - elapsed - TimeSpan.FromMilliseconds(1));
+            await WaitingForAsync(player, lessonSeconds * 1000);
+            Assert.Empty(SentChat());
+            _cluster.Time.Advance(TimeSpan.FromMilliseconds(1));
+            elapsed = due;
+
+            var batch = await NextChatAsync();
+
+            Assert.Equal([text], Texts(batch));
+            Assert.Equal(lessonSeconds * 1000, batch.PositionMillis);
+        }
+
+        await WaitingForAsync(player, 60_000);
+        _cluster.Time.Advance(TimeSpan.FromSeconds(60 / speed) - elapsed);
+        var end = await NextChatAsync();
+        Assert.True(end.Ended);
+        Assert.Equal(60_000, end.PositionMillis);
+        Assert.False(player.IsPlaying);
+    }
+
+    [Fact]
+    public async Task Pause_holds_the_playhead_and_play_resumes_from_it()
+    {
+        await using var player = await OpenAsync();
+        await player.SeekAsync(5_000);
+        await player.PlayAsync(1);
+        await WaitingForAsync(player, 10_000);
+        _cluster.Time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(8_000, await player.PauseAsync());
+        SentChat();
+        _cluster.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(8_000, player.PositionMillis);
+        Assert.False(_sent.Reader.TryRead(out _));
+
+        await player.PlayAsync(2);
+        await WaitingForAsync(player, 10_000);
+        _cluster.Time.Advance(TimeSpan.FromSeconds(1));
+        var batch = await NextChatAsync();
+        Assert.Equal(["ten"], Texts(batch));
+        lock (_saved)
+        {
+            Assert.Contains(8_000L, _saved);
+        }
+    }
+
+    [Fact]
+    public async Task Seeking_while_playing_plays_on_from_the_new_moment_without_the_events_before_it()
+    {
+        await using var player = await OpenAsync();
+        await player.SeekAsync(0);
+        await player.PlayAsync(1);
+        await WaitingForAsync(player, null);
+
+        var frame = await player.SeekAsync(30_000);
+        await WaitingForAsync(player, 40_000);
+
+        Assert.Equal(["ten", "twenty"], frame.Snapshot.Chat.Messages.Select(m => m.Text));
+        Assert.True(player.IsPlaying);
+        Assert.Empty(SentChat());
+        _cluster.Time.Advance(TimeSpan.FromSeconds(10));
+        var batch = await NextChatAsync();
+        Assert.Equal(["forty"], Texts(batch));
+    }
+
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(8)]
+    [InlineData(double.NaN)]
+    public async Task Speeds_outside_half_to_four_times_are_refused(double speed)
+    {
+        await using var player = await OpenAsync();
+
+        await Assert.ThrowsAsync<Contracts.Errors.ClassroomValidationException>(() => player.PlayAsync(speed));
+        Assert.False(player.IsPlaying);
+    }
+}
