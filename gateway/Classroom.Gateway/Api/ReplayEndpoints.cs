@@ -1,4 +1,3 @@
-using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Replays;
 using Classroom.Contracts.Students;
@@ -29,13 +28,8 @@ public static class ReplayEndpoints
         return app;
     }
 
-    private static async Task<ReplayOpened> OpenAsync(string id, HttpContext context, IClusterClient client)
-    {
-        var user = CurrentUser.From(context.User);
-        var info = await client.GetReplay(id).GetInfoAsync(user.UserId);
-        var resume = user.Kind == AccountKind.Student ? await client.GetGrain<IStudentGrain>(user.UserId).GetReplayPositionAsync(id) : null;
-        return new ReplayOpened(info, resume is { } position ? (long)position.TotalMilliseconds : null);
-    }
+    private static Task<ReplayOpened> OpenAsync(string id, HttpContext context, IClusterClient client) =>
+        client.OpenReplayAsync(CurrentUser.From(context.User), id);
 
     private static async Task SavePositionAsync(string id, ReplayPosition position, HttpContext context, IClusterClient client)
     {

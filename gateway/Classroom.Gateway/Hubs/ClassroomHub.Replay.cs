@@ -22,7 +22,7 @@ internal sealed partial class ClassroomHub
     {
         var replay = client.GetReplay(classroomId);
         var user = User;
-        var info = await replay.GetInfoAsync(user.UserId);
+        var opened = await client.OpenReplayAsync(user, classroomId);
         var viewer = viewers.Get(Context.ConnectionId);
         if (viewer.Replays.Count >= MaxOpenReplays && !viewer.Replays.ContainsKey(classroomId))
         {
@@ -32,7 +32,7 @@ internal sealed partial class ClassroomHub
         var connectionId = Context.ConnectionId;
         var clients = hubContext.Clients;
         var player = new ReplayPlayer(
-            info, replay, user.UserId, time, events => clients.Client(connectionId).SendAsync("replay", events),
+            opened.Replay, replay, user.UserId, time, events => clients.Client(connectionId).SendAsync("replay", events),
             SavePosition(user, classroomId), logger);
         if (viewer.Replays.TryGetValue(classroomId, out var previous))
         {
@@ -40,8 +40,7 @@ internal sealed partial class ClassroomHub
         }
 
         viewer.Replays[classroomId] = player;
-        var resume = user.Kind == AccountKind.Student ? await client.GetGrain<IStudentGrain>(user.UserId).GetReplayPositionAsync(classroomId) : null;
-        return new ReplayOpened(info, resume is { } position ? (long)position.TotalMilliseconds : null);
+        return opened;
     }
 
     public Task<ReplayFrame> SeekReplay(string classroomId, long positionMillis) => Player(classroomId).SeekAsync(positionMillis);

@@ -20,10 +20,7 @@ public sealed partial class ClassroomGrain
     public async Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount)
     {
         RequireExists();
-        if (afterSeq < 0 || maxCount < 1)
-        {
-            throw new ClassroomValidationException("Events are asked for after a sequence number of 0 or more, at least one at a time.");
-        }
+        ClassroomRules.CheckEventRange(afterSeq, maxCount);
 
         var through = Math.Min(_committedSeq, afterSeq + Math.Min(maxCount, MaxPage));
         if (through <= afterSeq)

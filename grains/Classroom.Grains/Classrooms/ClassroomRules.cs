@@ -141,6 +141,15 @@ internal static class ClassroomRules
         return clean;
     }
 
+    /// <summary>The one check of an event page request, for the live classroom and its replay alike.</summary>
+    public static void CheckEventRange(long afterSeq, int maxCount)
+    {
+        if (afterSeq < 0 || maxCount < 1)
+        {
+            throw new ClassroomValidationException("Events are asked for after a sequence number of 0 or more, at least one at a time.");
+        }
+    }
+
     public static void CheckId(string? id, string what)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 100)

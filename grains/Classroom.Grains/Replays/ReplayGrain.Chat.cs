@@ -50,19 +50,10 @@ public sealed partial class ReplayGrain
 
     private async Task IndexChatAsync(DateTimeOffset startedAt)
     {
-        while (true)
+        await foreach (var entry in ReadLessonAsync(_chatSeq, MaxPage))
         {
-            var page = await lesson.ReadAsync(_chatSeq, MaxPage);
-            foreach (var entry in page)
-            {
-                IndexChat(entry.Event, startedAt);
-                _chatSeq = entry.Sequence;
-            }
-
-            if (page.Count < MaxPage)
-            {
-                break;
-            }
+            IndexChat(entry.Event, startedAt);
+            _chatSeq = entry.Sequence;
         }
     }
 

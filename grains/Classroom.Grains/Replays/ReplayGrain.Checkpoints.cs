@@ -1,5 +1,6 @@
 using Classroom.Contracts.Events;
 using Classroom.Grains.Classrooms;
+using Classroom.Runtime.EventLogs;
 using Classroom.Runtime.Storage;
 
 namespace Classroom.Grains.Replays;
@@ -12,22 +13,13 @@ public sealed partial class ReplayGrain
     private async Task CatchUpCoreAsync()
     {
         var added = false;
-        while (true)
+        await foreach (var entry in ReadLessonAsync(_head.Seq, MaxPage))
         {
-            var page = await lesson.ReadAsync(_head.Seq, MaxPage);
-            foreach (var entry in page)
+            Fold(_head, entry.Event);
+            if (_head.Seq - LastCheckpointSeq >= _options.CheckpointEvery)
             {
-                Fold(_head, entry.Event);
-                if (_head.Seq - LastCheckpointSeq >= _options.CheckpointEvery)
-                {
-                    await AddCheckpointAsync(entry.Event.At);
-                    added = true;
-                }
-            }
-
-            if (page.Count < MaxPage)
-            {
-                break;
+                await AddCheckpointAsync(entry.Event.At);
+                added = true;
             }
         }
 
@@ -35,6 +27,26 @@ public sealed partial class ReplayGrain
         if (added)
         {
             await SaveIndexAsync();
+        }
+    }
+
+    /// <summary>The lesson's events after <paramref name="afterSeq"/> to the end of its log, read <paramref name="pageSize"/> at a time.</summary>
+    private async IAsyncEnumerable<EventLogEntry<ClassroomEvent>> ReadLessonAsync(long afterSeq, int pageSize)
+    {
+        while (true)
+        {
+            var page = await lesson.ReadAsync(afterSeq, pageSize);
+            foreach (var entry in page)
+            {
+                yield return entry;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            afterSeq = page[^1].Sequence;
         }
     }
 
@@ -82,25 +94,18 @@ public sealed partial class ReplayGrain
     {
         var nearest = UpperBound(moment);
         var state = nearest == 0 ? new ClassroomState() : await ReadCheckpointAsync(nearest);
-        var chunk = Math.Clamp(_options.CheckpointEvery, 1, MaxPage);
-        while (true)
+        // Pages no larger than the most a seek folds: the usual seek reads one or two.
+        await foreach (var entry in ReadLessonAsync(state.Seq, Math.Clamp(_options.CheckpointEvery, 1, MaxPage)))
         {
-            var page = await lesson.ReadAsync(state.Seq, chunk);
-            foreach (var entry in page)
+            if (entry.Event.At > moment)
             {
-                if (entry.Event.At > moment)
-                {
-                    return state;
-                }
-
-                state.Apply(entry.Event, _classroom.ChatHistory);
+                break;
             }
 
-            if (page.Count < chunk)
-            {
-                return state;
-            }
+            state.Apply(entry.Event, _classroom.ChatHistory);
         }
+
+        return state;
     }
 
     /// <summary>How many checkpoints lie at or before <paramref name="moment"/>.</summary>

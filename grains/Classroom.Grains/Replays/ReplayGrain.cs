@@ -77,10 +77,7 @@ public sealed partial class ReplayGrain(
 
     public async Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount)
     {
-        if (afterSeq < 0 || maxCount < 1)
-        {
-            throw new ClassroomValidationException("Events are asked for after a sequence number of 0 or more, at least one at a time.");
-        }
+        ClassroomRules.CheckEventRange(afterSeq, maxCount);
 
         await RequireStartedAsync();
         var staff = _head.IsStaff(viewerId ?? "");
