@@ -7,6 +7,7 @@ using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Serialization;
+using Classroom.Gateway.Web;
 using Classroom.Silo.Extensions;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -83,11 +84,12 @@ public static class ClassroomGatewayExtensions
         return builder;
     }
 
-    /// <summary>Maps the API, the hub, health and the OpenAPI document.</summary>
+    /// <summary>Maps the web pages, the API, the hub, health and the OpenAPI document.</summary>
     public static WebApplication MapClassroomGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

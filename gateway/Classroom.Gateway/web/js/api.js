@@ -1,0 +1,65 @@
+// The HTTP API and the signed-in session (a bearer token kept in this browser's local storage).
+const SESSION_KEY = 'classroom.session';
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The signed-in user and token, or null when signed out or expired. */
+export function session() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
+    return saved && saved.expiresAt > Date.now() ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+export function signOut() {
+  localStorage.removeItem(SESSION_KEY);
+}
+
+export const signIn = (userName, password) => start('/api/accounts/login', { userName, password });
+
+export const signInAsGuest = displayName => start('/api/accounts/guest', { displayName });
+
+export async function createAccount(account) {
+  await request('/api/accounts', { method: 'POST', body: account, anonymous: true });
+  return signIn(account.userName, account.password);
+}
+
+async function start(path, body) {
+  const token = await request(path, { method: 'POST', body, anonymous: true });
+  const user = await request('/api/me', { token: token.accessToken });
+  const saved = { token: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000, user };
+  localStorage.setItem(SESSION_KEY, JSON.stringify(saved));
+  return saved;
+}
+
+/** Sends users who are not signed in to the schedule's sign-in, returning here afterwards. */
+export function requireSession() {
+  const current = session();
+  if (!current) location.assign(`/?next=${encodeURIComponent(location.pathname + location.search)}`);
+  return current;
+}
+
+/** A JSON request with the session's token; failures throw an ApiError with the problem's detail. */
+export async function request(path, { method = 'GET', body, token, anonymous = false } = {}) {
+  const headers = { Accept: 'application/json' };
+  const bearer = token ?? (anonymous ? null : session()?.token);
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401 && !anonymous && !token) {
+    signOut();
+  }
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, json?.detail ?? json?.title ?? `${response.status} ${response.statusText}`);
+  }
+  return json;
+}

@@ -1,0 +1,154 @@
+// The replay viewer: a timeline with chapters and a scrubber, the chat and polls as they were at the playhead, paced
+// playback at 0.5x-4x over the hub, deep links (?t=1h10m5s, 70m, 4205, 1:10:05) and "continue where you left off".
+import { request, requireSession } from './api.js';
+import { h, fill, byId, say, attempt, param, formatOffset, timeSpanMillis } from './dom.js';
+import { applyEvent, normalize } from './fold.js';
+import { connectHub } from './hub.js';
+import { chatItems, fillChat, pollCard, statusBadge, connectionText } from './views.js';
+
+const current = requireSession();
+const classroomId = param('lesson');
+const path = `/api/lessons/${encodeURIComponent(classroomId ?? '')}/replay`;
+let info = null;
+let snapshot = null;
+let position = 0;
+let playing = false;
+let opened = false;
+
+const hub = current && classroomId ? connectHub({ onState: showConnection }) : null;
+
+function showConnection(state) {
+  const element = byId('connection');
+  element.textContent = connectionText(state);
+  element.className = `connection ${state}`;
+}
+
+/** A moment as deep links write it: 4205000 → "1h10m5s", 2500 → "2.5s". */
+function linkTime(millis) {
+  const total = Math.floor(millis / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const fraction = millis % 1000 ? `.${String(Math.round(millis % 1000)).padStart(3, '0').replace(/0+$/, '')}` : '';
+  return `${hours ? `${hours}h` : ''}${hours || minutes ? `${minutes}m` : ''}${total % 60}${fraction}s`;
+}
+
+function showFrame(frame) {
+  snapshot = normalize(frame.snapshot, timeSpanMillis);
+  showPosition(frame.offsetMillis);
+  render();
+}
+
+function showPosition(millis, { updateLink = true } = {}) {
+  position = millis;
+  if (millis > info.durationMillis) info.durationMillis = millis;
+  byId('scrubber').max = String(info.durationMillis);
+  byId('duration').textContent = formatOffset(info.durationMillis);
+  if (!byId('scrubber').matches(':active')) byId('scrubber').value = String(millis);
+  byId('position').textContent = formatOffset(millis);
+  if (updateLink) {
+    const url = new URL(location.href);
+    url.searchParams.set('t', linkTime(millis));
+    history.replaceState(null, '', url);
+    byId('link').value = url.href;
+  }
+  renderChapters();
+}
+
+function render() {
+  fillChat(byId('chat'), chatItems(snapshot.chat.messages));
+  byId('present').textContent = `${snapshot.presence.present} present`;
+  const polls = [...snapshot.polls].reverse();
+  fill(byId('polls'), polls.length === 0 ? h('p', { className: 'empty', text: 'No polls yet at this moment.' }) : polls.map(p => pollCard(p)));
+}
+
+function renderChapters() {
+  const chapters = info.chapters;
+  const currentChapter = chapters.findLast(c => c.offsetMillis <= position);
+  fill(byId('chapters'), chapters.map(c => h('li', {}, h('button', {
+    className: c === currentChapter ? 'current' : '', dataset: { offset: c.offsetMillis }, onclick: () => seek(c.offsetMillis),
+  }, h('span', { text: c.label }), h('span', { className: 'muted clock', text: formatOffset(c.offsetMillis) })))));
+  const span = Math.max(1, info.durationMillis);
+  fill(byId('ticks'), chapters.map(c => h('span', { title: c.label, style: `left: ${(100 * c.offsetMillis / span).toFixed(2)}%` })));
+}
+
+function setPlaying(value) {
+  playing = value;
+  byId('play').textContent = value ? 'Pause' : 'Play';
+}
+
+/** The player on the hub: opened once per connection (again after a reconnect, carrying on from the playhead). */
+async function ensurePlayer() {
+  if (opened) return;
+  await hub.invoke('OpenReplay', classroomId);
+  opened = true;
+}
+
+async function seek(millis) {
+  const target = Math.max(0, Math.min(millis, info.durationMillis));
+  const frame = await attempt(async () => {
+    if (hub.state !== signalR.HubConnectionState.Connected) return request(`${path}/state?t=${target / 1000}`);
+    await ensurePlayer();
+    return hub.invoke('SeekReplay', classroomId, target);
+  });
+  if (frame) showFrame(frame);
+}
+
+async function play() {
+  const speed = Number(byId('speed').value);
+  const started = await attempt(async () => {
+    await ensurePlayer();
+    showFrame(await hub.invoke('SeekReplay', classroomId, position >= info.durationMillis && info.status === 'ended' ? 0 : position));
+    await hub.invoke('PlayReplay', classroomId, speed);
+    return true;
+  });
+  if (started) setPlaying(true);
+}
+
+async function pause() {
+  const at = await attempt(() => hub.invoke('PauseReplay', classroomId));
+  setPlaying(false);
+  if (at !== undefined) showPosition(at);
+}
+
+hub?.on('replay', frame => {
+  if (frame.classroomId !== classroomId || !snapshot) return;
+  for (const event of frame.events) applyEvent(snapshot, event);
+  showPosition(frame.positionMillis, { updateLink: frame.ended });
+  render();
+  if (frame.ended) {
+    setPlaying(false);
+    say('End of the lesson.', 'info');
+  }
+});
+hub?.onreconnecting(() => { opened = false; });
+hub?.onreconnected(async () => {
+  if (playing) await play();
+});
+
+byId('play').addEventListener('click', () => (playing ? pause() : play()));
+byId('speed').addEventListener('change', () => { if (playing) attempt(() => hub.invoke('PlayReplay', classroomId, Number(byId('speed').value))); });
+byId('scrubber').addEventListener('input', event => { byId('position').textContent = formatOffset(Number(event.target.value)); });
+byId('scrubber').addEventListener('change', event => seek(Number(event.target.value)));
+
+async function load() {
+  const answer = await attempt(() => request(path));
+  if (!answer) return;
+  info = answer.replay;
+  document.title = `Replay: ${info.preview?.title ?? classroomId}`;
+  byId('title').textContent = info.preview?.title ?? classroomId;
+  fill(byId('lesson-status'), statusBadge(info.status));
+  // The server reads every deep-link form, and says what it accepts when it cannot read one.
+  const frame = await attempt(() => request(`${path}/state?t=${encodeURIComponent(param('t') ?? '0')}`));
+  if (!frame) return;
+  showFrame(frame);
+  if (answer.resumeMillis !== null && answer.resumeMillis !== undefined && param('t') === null && answer.resumeMillis > 0) {
+    const resume = byId('resume');
+    resume.textContent = `Continue where you left off (${formatOffset(answer.resumeMillis)})`;
+    resume.hidden = false;
+    resume.addEventListener('click', () => { resume.hidden = true; seek(answer.resumeMillis); });
+  }
+  hub.begin();
+}
+
+if (current && !classroomId) say('No lesson given: choose a replay from the schedule.', 'error');
+if (hub) load();

@@ -1,0 +1,117 @@
+using Classroom.Gateway.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Classroom.Gateway.Tests.Browser;
+
+/// <summary>
+/// A gateway of its own and Debian's chromium, headless, driven by Playwright. Browsers are never downloaded here: the
+/// test command installs the <c>chromium</c> package (or set <c>CHROMIUM_PATH</c>).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public GatewayHost Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"No chromium at {ChromiumPath}: run ./test.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
+        }
+
+        Host = await GatewayHost.StartAsync();
+        // Pages wait on the hub and on tally cadences; a loaded two-core machine needs more than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Without the background-networking switches chromium keeps calling Google's hosts, which this network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser (its own storage, so its own session), phone-sized when asked.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 860 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        // The console asks before ending a lesson.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        return page;
+    }
+
+    /// <summary>Signs in through the schedule's form.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password, bool phone = false)
+    {
+        var page = await NewPageAsync(phone);
+        await page.GotoAsync("/");
+        var form = page.Locator("#sign-in-form");
+        await form.Locator("[name=userName]").FillAsync(userName);
+        await form.Locator("[name=password]").FillAsync(password);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#schedule")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>
+    /// Saves a screenshot beside the test assembly; with <c>CLASSROOM_UPDATE_SCREENSHOTS=1</c> also into
+    /// docs/screenshots, which the README shows.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = local, FullPage = true });
+        if (Environment.GetEnvironmentVariable("CLASSROOM_UPDATE_SCREENSHOTS") == "1")
+        {
+            var docs = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            File.Copy(local, Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Classroom.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Classroom.sln not found above the test assembly.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
