@@ -20,6 +20,16 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   fi
 fi
 (cd tests/node && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+
+# The web pages' tests drive Debian's chromium, headless, with Playwright (browser downloads do not work here).
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium is required for the browser tests (apt-get install chromium, or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -11,7 +11,7 @@ public sealed class NodeClientTests(GatewayFixture fixture)
     public async Task The_official_javascript_client_joins_chats_votes_and_receives_events_in_order()
     {
         var id = await Classrooms.ScheduleAsync(fixture.Host);
-        var folder = Path.Combine(RepositoryRoot(), "tests", "node");
+        var folder = Path.Combine(Repository.Root, "tests", "node");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "@microsoft", "signalr")),
             "tests/node has no node_modules: run ./test.sh (it installs them) or 'npm install --no-package-lock' there.");
 
@@ -28,16 +28,5 @@ public sealed class NodeClientTests(GatewayFixture fixture)
 
         Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}:\n{await output}\n{await error}");
         Assert.StartsWith("ok:", await output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Classroom.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Classroom.sln not found above the test assembly.");
     }
 }

@@ -78,21 +78,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = local, FullPage = true });
         if (Environment.GetEnvironmentVariable("CLASSROOM_UPDATE_SCREENSHOTS") == "1")
         {
-            var docs = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+            var docs = Path.Combine(Repository.Root, "docs", "screenshots");
             Directory.CreateDirectory(docs);
             File.Copy(local, Path.Combine(docs, name + ".png"), overwrite: true);
         }
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Classroom.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Classroom.sln not found above the test assembly.");
     }
 
     public async Task DisposeAsync()

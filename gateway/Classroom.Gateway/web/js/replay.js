@@ -8,6 +8,8 @@ import { chatItems, fillChat, pollCard, statusBadge, connectionText } from './vi
 
 const current = requireSession();
 const classroomId = param('lesson');
+// The moment the link named, read before the page starts writing the playhead into its own address.
+const linked = param('t');
 const path = `/api/lessons/${encodeURIComponent(classroomId ?? '')}/replay`;
 let info = null;
 let snapshot = null;
@@ -138,10 +140,10 @@ async function load() {
   byId('title').textContent = info.preview?.title ?? classroomId;
   fill(byId('lesson-status'), statusBadge(info.status));
   // The server reads every deep-link form, and says what it accepts when it cannot read one.
-  const frame = await attempt(() => request(`${path}/state?t=${encodeURIComponent(param('t') ?? '0')}`));
+  const frame = await attempt(() => request(`${path}/state?t=${encodeURIComponent(linked ?? '0')}`));
   if (!frame) return;
   showFrame(frame);
-  if (answer.resumeMillis !== null && answer.resumeMillis !== undefined && param('t') === null && answer.resumeMillis > 0) {
+  if (linked === null && answer.resumeMillis > 0) {
     const resume = byId('resume');
     resume.textContent = `Continue where you left off (${formatOffset(answer.resumeMillis)})`;
     resume.hidden = false;

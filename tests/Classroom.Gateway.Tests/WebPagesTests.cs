@@ -1,0 +1,50 @@
+using System.Net;
+using Classroom.Gateway.Tests.Fixtures;
+
+namespace Classroom.Gateway.Tests;
+
+/// <summary>The gateway serves the pages itself, offline, with headers that keep user text from becoming markup or script.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class WebPagesTests(GatewayFixture fixture)
+{
+    [Theory]
+    [InlineData("/", "Weekend live classroom")]
+    [InlineData("/teach.html", "Teacher console")]
+    [InlineData("/lesson.html", "Live lesson")]
+    [InlineData("/replay.html", "Replay")]
+    public async Task Each_page_is_served_with_a_strict_content_security_policy(string path, string title)
+    {
+        using var response = await fixture.Host.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"<title>{title}", await response.Content.ReadAsStringAsync());
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public async Task The_pages_load_no_script_or_style_from_another_site()
+    {
+        foreach (var path in new[] { "/", "/teach.html", "/lesson.html", "/replay.html" })
+        {
+            var html = await fixture.Host.Http.GetStringAsync(path);
+            Assert.DoesNotContain("http://", html);
+            Assert.DoesNotContain("https://", html);
+            Assert.DoesNotContain("<script>", html);
+        }
+    }
+
+    [Fact]
+    public async Task The_vendored_signalr_client_is_the_official_npm_package_file_byte_for_byte()
+    {
+        var installed = Path.Combine(Repository.Root, "tests", "node", "node_modules", "@microsoft", "signalr", "dist", "browser", "signalr.min.js");
+        Assert.True(File.Exists(installed), "tests/node has no node_modules: run ./test.sh (it installs them) or 'npm install --no-package-lock' there.");
+
+        var served = await fixture.Host.Http.GetByteArrayAsync("/lib/signalr/signalr.min.js");
+
+        Assert.Equal(await File.ReadAllBytesAsync(installed), served);
+    }
+}
