@@ -26,7 +26,7 @@ public sealed class WebPagesTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task The_pages_load_no_script_or_style_from_another_site()
+    public async Task The_pages_load_no_script_or_style_from_another_site_and_have_none_inline()
     {
         foreach (var path in new[] { "/", "/teach.html", "/lesson.html", "/replay.html" })
         {
@@ -34,6 +34,7 @@ public sealed class WebPagesTests(GatewayFixture fixture)
             Assert.DoesNotContain("http://", html);
             Assert.DoesNotContain("https://", html);
             Assert.DoesNotContain("<script>", html);
+            Assert.DoesNotContain("style=\"", html);
         }
     }
 

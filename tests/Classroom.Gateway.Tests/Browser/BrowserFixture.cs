@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Uncaught script errors and content-security-policy violations of every page so far: tests expect none.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
@@ -51,6 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         // The console asks before ending a lesson.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        page.PageError += (_, error) => PageErrors.Enqueue($"{page.Url}: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                PageErrors.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
     }
 
@@ -75,7 +86,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var local = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = local, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = local });
         if (Environment.GetEnvironmentVariable("CLASSROOM_UPDATE_SCREENSHOTS") == "1")
         {
             var docs = Path.Combine(Repository.Root, "docs", "screenshots");

@@ -102,6 +102,8 @@ public sealed class LessonPagesTests(BrowserFixture fixture)
         }
 
         await Expect(first.Locator("#status")).ToContainTextAsync("The lesson has ended");
+
+        Assert.Empty(fixture.PageErrors);
     }
 
     private static ILocator Lesson(IPage page, string id) => page.Locator($"li.lesson[data-lesson-id='{id}']");

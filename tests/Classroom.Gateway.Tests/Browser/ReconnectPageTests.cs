@@ -41,6 +41,8 @@ public sealed class ReconnectPageTests(BrowserFixture fixture)
         Assert.NotEmpty(dropped);
         Assert.DoesNotContain(Connections("student3"), viewer => dropped.Contains(viewer));
         Assert.NotEmpty(Connections("student3"));
+
+        Assert.Empty(fixture.PageErrors);
     }
 
     private List<Viewer> Connections(string userId) =>

@@ -40,6 +40,8 @@ public sealed class ReplayPageTests(BrowserFixture fixture)
         await Expect(poll.Locator(".badge")).ToHaveTextAsync("poll · closed");
         await Expect(poll.Locator(".voters")).ToHaveTextAsync("3 voters");
         await Expect(poll.Locator("[data-option='1'] .count")).ToHaveTextAsync("2");
+
+        Assert.Empty(fixture.PageErrors);
     }
 
     [Fact]
@@ -61,6 +63,8 @@ public sealed class ReplayPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#scrubber")).ToHaveValueAsync(markerMillis.ToString(CultureInfo.InvariantCulture));
         await page.GotoAsync($"/replay.html?lesson={id}&t=soon");
         await Expect(page.Locator("#status")).ToContainTextAsync("write it like 1h10m5s");
+
+        Assert.Empty(fixture.PageErrors);
     }
 
     /// <summary>

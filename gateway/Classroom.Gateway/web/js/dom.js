@@ -66,9 +66,14 @@ export function messageOf(error) {
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const clockWithYear = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-export const formatWhen = iso => clock.format(new Date(iso));
+/** A lesson's start in the reader's time zone; the year only when it is not this year. */
+export function formatWhen(iso) {
+  const date = new Date(iso);
+  return (date.getFullYear() === new Date().getFullYear() ? clock : clockWithYear).format(date);
+}
 export const formatTimeOfDay = iso => timeOfDay.format(new Date(iso));
 
 /** 3725000 → "1:02:05", 65000 → "1:05". */
