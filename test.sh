@@ -30,6 +30,17 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
     exit 1
   fi
 fi
+# Storage tests run against a real PostgreSQL: the tests start a private server from Debian's binaries (or use the
+# one CLASSROOM_TEST_POSTGRES names).
+if [ -z "${CLASSROOM_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL is required for the storage tests (apt-get install postgresql, or set CLASSROOM_TEST_POSTGRES)" >&2
+    exit 1
+  fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

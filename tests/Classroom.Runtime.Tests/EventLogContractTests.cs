@@ -1,27 +1,38 @@
 using System.Text;
 using Classroom.Runtime.EventLogs;
 using Classroom.Runtime.Storage;
+using Classroom.TestKit;
 
 namespace Classroom.Runtime.Tests;
 
 /// <summary>The rules every event log storage keeps, checked against each provider.</summary>
-public sealed class EventLogContractTests : IDisposable
+public sealed class EventLogContractTests : IAsyncLifetime
 {
     private static readonly GrainId Grain = new("lesson", "algebra-1");
     private readonly string _directory = Directory.CreateTempSubdirectory("classroom-log-").FullName;
 
-    public void Dispose()
+    private readonly string _schema = PostgreSqlServer.NewSchema();
+    private PostgreSqlServer? _postgres;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        if (_postgres is not null)
+        {
+            await _postgres.DropSchemaAsync(_schema);
+        }
     }
 
-    public static TheoryData<string> Providers => ["memory", "sqlite"];
+    public static TheoryData<string> Providers => ["memory", "sqlite", "postgresql"];
 
-    private IEventLogStorage Create(string provider) => provider switch
+    private async Task<IEventLogStorage> CreateAsync(string provider) => provider switch
     {
         "memory" => new MemoryEventLogStorage(),
-        _ => new SqliteEventLogStorage(new SqliteGrainStorageOptions { DataDirectory = _directory }),
+        "sqlite" => new SqliteEventLogStorage(new SqliteGrainStorageOptions { DataDirectory = _directory }),
+        _ => new PostgreSqlEventLogStorage(new PostgreSqlStorageOptions { ConnectionString = (_postgres ??= await PostgreSqlServer.SharedAsync()).ConnectionString, Schema = _schema }),
     };
 
     private static byte[][] Payloads(params string[] texts) => texts.Select(Encoding.UTF8.GetBytes).ToArray();
@@ -32,7 +43,7 @@ public sealed class EventLogContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task Appended_batches_read_back_in_order_with_their_sequence_numbers(string provider)
     {
-        var log = Create(provider);
+        var log = await CreateAsync(provider);
         await log.AppendAsync(Grain, "events", 1, Payloads("a", "b", "c"), default);
         await log.AppendAsync(Grain, "events", 4, Payloads("d"), default);
 
@@ -46,7 +57,7 @@ public sealed class EventLogContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task Reads_page_from_a_position(string provider)
     {
-        var log = Create(provider);
+        var log = await CreateAsync(provider);
         await log.AppendAsync(Grain, "events", 1, Payloads("a", "b", "c", "d", "e"), default);
 
         Assert.Equal(["c", "d"], Texts(await log.ReadAsync(Grain, "events", 2, 2, default)));
@@ -57,7 +68,7 @@ public sealed class EventLogContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task An_append_that_reuses_a_sequence_number_is_refused_and_writes_nothing(string provider)
     {
-        var log = Create(provider);
+        var log = await CreateAsync(provider);
         await log.AppendAsync(Grain, "events", 1, Payloads("a", "b"), default);
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => log.AppendAsync(Grain, "events", 2, Payloads("x", "y"), default));
@@ -70,7 +81,7 @@ public sealed class EventLogContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task An_append_that_would_leave_a_gap_is_refused(string provider)
     {
-        var log = Create(provider);
+        var log = await CreateAsync(provider);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => log.AppendAsync(Grain, "events", 3, Payloads("c"), default));
         Assert.Empty(await log.ReadAsync(Grain, "events", 0, 10, default));
@@ -80,7 +91,7 @@ public sealed class EventLogContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task Logs_of_different_grains_and_names_are_separate(string provider)
     {
-        var log = Create(provider);
+        var log = await CreateAsync(provider);
         await log.AppendAsync(Grain, "events", 1, Payloads("a"), default);
         await log.AppendAsync(Grain, "audit", 1, Payloads("b"), default);
         await log.AppendAsync(new GrainId("lesson", "algebra-2"), "events", 1, Payloads("c"), default);
@@ -89,11 +100,13 @@ public sealed class EventLogContractTests : IDisposable
         Assert.Equal(["b"], Texts(await log.ReadAsync(Grain, "audit", 0, 10, default)));
     }
 
-    [Fact]
-    public async Task Two_sqlite_writers_racing_for_the_same_position_leave_exactly_one_batch()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Two_writers_racing_for_the_same_position_leave_exactly_one_batch(string provider)
     {
-        var first = Create("sqlite");
-        var second = Create("sqlite");
+        var first = await CreateAsync(provider);
+        var second = await CreateAsync(provider);
 
         var results = await Task.WhenAll(
             Capture(() => first.AppendAsync(Grain, "events", 1, Payloads("first-1", "first-2"), default)),

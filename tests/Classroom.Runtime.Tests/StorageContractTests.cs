@@ -1,40 +1,51 @@
 using System.Text;
 using Classroom.Runtime.Storage;
+using Classroom.TestKit;
 
 namespace Classroom.Runtime.Tests;
 
 /// <summary>The ETag rules every grain storage keeps, checked against each provider.</summary>
-public sealed class StorageContractTests : IDisposable
+public sealed class StorageContractTests : IAsyncLifetime
 {
     private static readonly GrainId Grain = new("lesson", "algebra-1");
     private readonly string _directory = Directory.CreateTempSubdirectory("classroom-storage-").FullName;
 
-    public void Dispose()
+    private readonly string _schema = PostgreSqlServer.NewSchema();
+    private PostgreSqlServer? _postgres;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        if (_postgres is not null)
+        {
+            await _postgres.DropSchemaAsync(_schema);
+        }
     }
 
-    public static TheoryData<string> Providers => ["memory", "sqlite"];
+    public static TheoryData<string> Providers => ["memory", "sqlite", "postgresql"];
 
-    private IGrainStorage Create(string provider) => provider switch
+    private async Task<IGrainStorage> CreateAsync(string provider) => provider switch
     {
         "memory" => new MemoryGrainStorage(),
-        _ => new SqliteGrainStorage(new SqliteGrainStorageOptions { DataDirectory = _directory }),
+        "sqlite" => new SqliteGrainStorage(new SqliteGrainStorageOptions { DataDirectory = _directory }),
+        _ => new PostgreSqlGrainStorage(new PostgreSqlStorageOptions { ConnectionString = (_postgres ??= await PostgreSqlServer.SharedAsync()).ConnectionString, Schema = _schema }),
     };
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Nothing_is_stored_until_written(string provider)
     {
-        Assert.Null(await Create(provider).ReadAsync(Grain, "state", default));
+        Assert.Null(await (await CreateAsync(provider)).ReadAsync(Grain, "state", default));
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Each_write_returns_a_new_etag_and_is_read_back(string provider)
     {
-        var storage = Create(provider);
+        var storage = await CreateAsync(provider);
         var first = await storage.WriteAsync(Grain, "state", Encoding.UTF8.GetBytes("one"), null, default);
         var second = await storage.WriteAsync(Grain, "state", Encoding.UTF8.GetBytes("two"), first, default);
 
@@ -49,7 +60,7 @@ public sealed class StorageContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task A_write_with_a_stale_etag_is_refused(string provider)
     {
-        var storage = Create(provider);
+        var storage = await CreateAsync(provider);
         var first = await storage.WriteAsync(Grain, "state", "1"u8.ToArray(), null, default);
         await storage.WriteAsync(Grain, "state", "2"u8.ToArray(), first, default);
 
@@ -63,7 +74,7 @@ public sealed class StorageContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task A_first_write_is_refused_when_something_is_already_stored(string provider)
     {
-        var storage = Create(provider);
+        var storage = await CreateAsync(provider);
         await storage.WriteAsync(Grain, "state", "1"u8.ToArray(), null, default);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(Grain, "state", "again"u8.ToArray(), null, default));
@@ -73,7 +84,7 @@ public sealed class StorageContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task Clear_deletes_with_the_current_etag_and_refuses_a_stale_one(string provider)
     {
-        var storage = Create(provider);
+        var storage = await CreateAsync(provider);
         var first = await storage.WriteAsync(Grain, "state", "1"u8.ToArray(), null, default);
         var second = await storage.WriteAsync(Grain, "state", "2"u8.ToArray(), first, default);
 
@@ -89,7 +100,7 @@ public sealed class StorageContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task A_writer_holding_an_etag_from_before_a_clear_is_refused(string provider)
     {
-        var storage = Create(provider);
+        var storage = await CreateAsync(provider);
         var before = await storage.WriteAsync(Grain, "state", "1"u8.ToArray(), null, default);
         var cleared = await storage.ClearAsync(Grain, "state", before, default);
 
@@ -102,7 +113,7 @@ public sealed class StorageContractTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task States_of_different_grains_and_names_are_separate(string provider)
     {
-        var storage = Create(provider);
+        var storage = await CreateAsync(provider);
         await storage.WriteAsync(Grain, "a", "A"u8.ToArray(), null, default);
         await storage.WriteAsync(Grain, "b", "B"u8.ToArray(), null, default);
         await storage.WriteAsync(new GrainId("lesson", "algebra-2"), "a", "C"u8.ToArray(), null, default);

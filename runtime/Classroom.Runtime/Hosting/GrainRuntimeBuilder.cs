@@ -70,6 +70,14 @@ public sealed class GrainRuntimeBuilder
         return this;
     }
 
+    /// <summary>Adds a PostgreSQL grain storage, for silos that share state; its schema is created on first use.</summary>
+    public GrainRuntimeBuilder AddPostgreSqlGrainStorage(string name, PostgreSqlStorageOptions options) =>
+        AddGrainStorage(name, new PostgreSqlGrainStorage(options));
+
+    /// <summary>Adds a PostgreSQL event log storage, in the same database and schema as <see cref="AddPostgreSqlGrainStorage"/>.</summary>
+    public GrainRuntimeBuilder AddPostgreSqlEventLogStorage(string name, PostgreSqlStorageOptions options) =>
+        AddEventLogStorage(name, new PostgreSqlEventLogStorage(options));
+
     /// <summary>Adds an event log storage instance under <paramref name="name"/>.</summary>
     public GrainRuntimeBuilder AddEventLogStorage(string name, IEventLogStorage storage)
     {

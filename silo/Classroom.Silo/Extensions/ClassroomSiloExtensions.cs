@@ -13,8 +13,9 @@ namespace Classroom.Silo.Extensions;
 public static class ClassroomSiloExtensions
 {
     /// <summary>
-    /// Hosts the classroom grains in this process with the embedded defaults: grain state and event logs in SQLite under the data
-    /// folder, in-process streams. Settings come from <c>Classroom:Silo</c> and <c>Classroom:Runtime</c>.
+    /// Hosts the classroom grains in this process: grain state and event logs in SQLite under the data folder (the
+    /// embedded default) or in PostgreSQL (<c>Classroom:Silo:Storage=postgresql</c>), in-process streams. Settings come
+    /// from <c>Classroom:Silo</c> and <c>Classroom:Runtime</c>.
     /// </summary>
     public static IHostApplicationBuilder AddClassroomSilo(this IHostApplicationBuilder builder)
     {
@@ -29,11 +30,23 @@ public static class ClassroomSiloExtensions
                 runtime.AddSerializerContext(context);
             }
 
-            runtime
-                .AddGrains(ClassroomGrains.Assembly)
-                .AddSqliteGrainStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
-                .AddSqliteEventLogStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
-                .AddMemoryStreams();
+            runtime.AddGrains(ClassroomGrains.Assembly).AddMemoryStreams();
+            switch (silo.Storage.ToLowerInvariant())
+            {
+                case ClassroomSiloOptions.SqliteStorage:
+                    runtime
+                        .AddSqliteGrainStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
+                        .AddSqliteEventLogStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory);
+                    break;
+                case ClassroomSiloOptions.PostgreSqlStorage:
+                    runtime
+                        .AddPostgreSqlGrainStorage(GrainStorage.DefaultName, silo.PostgreSql)
+                        .AddPostgreSqlEventLogStorage(GrainStorage.DefaultName, silo.PostgreSql);
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"Classroom:Silo:Storage is '{silo.Storage}': use '{ClassroomSiloOptions.SqliteStorage}' (embedded) or '{ClassroomSiloOptions.PostgreSqlStorage}'.");
+            }
         });
         builder.Services.AddHostedService<SiloBanner>();
         return builder;

@@ -7,4 +7,13 @@ public sealed class ClassroomSiloOptions
 
     /// <summary>Where the embedded SQLite database lives; relative paths are relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Where grain state and event logs live: <c>sqlite</c> (the embedded default) or <c>postgresql</c>.</summary>
+    public string Storage { get; set; } = SqliteStorage;
+
+    /// <summary>The PostgreSQL database, when <see cref="Storage"/> is <c>postgresql</c>.</summary>
+    public Classroom.Runtime.Storage.PostgreSqlStorageOptions PostgreSql { get; set; } = new();
+
+    public const string SqliteStorage = "sqlite";
+    public const string PostgreSqlStorage = "postgresql";
 }

@@ -10,9 +10,14 @@ internal sealed partial class SiloBanner(IServiceProvider services, ILogger<Silo
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (services.GetKeyedService<IGrainStorage>(GrainStorage.DefaultName) is SqliteGrainStorage sqlite)
+        switch (services.GetKeyedService<IGrainStorage>(GrainStorage.DefaultName))
         {
-            Started(logger, sqlite.DatabasePath);
+            case SqliteGrainStorage sqlite:
+                Started(logger, sqlite.DatabasePath);
+                break;
+            case PostgreSqlGrainStorage:
+                Started(logger, "PostgreSQL (Classroom:Silo:PostgreSql)");
+                break;
         }
 
         return Task.CompletedTask;

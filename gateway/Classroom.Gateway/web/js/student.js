@@ -13,6 +13,8 @@ if (current && !classroomId) say('No lesson given: choose one from the schedule.
 
 const me = current?.user.userId;
 const myVotes = new Map();
+// Choices ticked but not yet sent: the polls are redrawn on every event, and a choice in progress must survive that.
+const drafts = new Map();
 const lesson = current && classroomId
   ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection })
   : null;
@@ -70,20 +72,24 @@ function renderPolls(s, student) {
 function ballot(poll) {
   const name = `poll-${poll.pollId}`;
   const mine = myVotes.get(poll.pollId) ?? [];
+  const ticked = drafts.get(poll.pollId) ?? mine;
   const form = h('form', { className: 'stack', dataset: { ballot: poll.pollId } },
     poll.options.map((option, i) => h('label', { className: 'inline' },
-      h('input', { type: poll.multipleChoice ? 'checkbox' : 'radio', name, value: i, checked: mine.includes(i) }), h('span', { text: option }))),
+      h('input', { type: poll.multipleChoice ? 'checkbox' : 'radio', name, value: i, checked: ticked.includes(i) }), h('span', { text: option }))),
     h('div', { className: 'row' }, h('button', { className: 'primary small', type: 'submit' }, mine.length ? 'Change vote' : 'Vote'),
       mine.length ? h('span', { className: 'muted', text: 'Your vote is in.' }) : null));
+  const choicesOf = () => [...form.querySelectorAll('input:checked')].map(input => Number(input.value));
+  form.addEventListener('change', () => drafts.set(poll.pollId, choicesOf()));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const choices = [...form.querySelectorAll('input:checked')].map(input => Number(input.value));
+    const choices = choicesOf();
     if (choices.length === 0) {
       say('Choose an option first.', 'error');
       return;
     }
     if (await attempt(() => lesson.invoke('Vote', poll.pollId, choices).then(() => true), 'Vote counted.')) {
       myVotes.set(poll.pollId, choices);
+      drafts.delete(poll.pollId);
       render();
     }
   });
