@@ -4,7 +4,7 @@ import { requireSession } from './api.js';
 import { h, fill, byId, say, attempt, param, formatOffset } from './dom.js';
 import { LiveLesson } from './live.js';
 import { nameOf } from './fold.js';
-import { chatItems, fillChat, pollCard, statusBadge, connectionText } from './views.js';
+import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -13,11 +13,6 @@ if (current && !classroomId) say('No lesson given: open the console from the sch
 const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection }) : null;
 const act = (method, ...args) => attempt(() => lesson.invoke(method, ...args));
 
-function showConnection(state) {
-  const element = byId('connection');
-  element.textContent = connectionText(state);
-  element.className = `connection ${state}`;
-}
 
 function render() {
   const s = lesson.snapshot;

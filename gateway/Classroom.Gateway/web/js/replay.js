@@ -4,7 +4,7 @@ import { request, requireSession } from './api.js';
 import { h, fill, byId, say, attempt, param, formatOffset, timeSpanMillis } from './dom.js';
 import { applyEvent, normalize } from './fold.js';
 import { connectHub } from './hub.js';
-import { chatItems, fillChat, pollCard, statusBadge, connectionText } from './views.js';
+import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -19,11 +19,6 @@ let opened = false;
 
 const hub = current && classroomId ? connectHub({ onState: showConnection }) : null;
 
-function showConnection(state) {
-  const element = byId('connection');
-  element.textContent = connectionText(state);
-  element.className = `connection ${state}`;
-}
 
 /** A moment as deep links write it: 4205000 → "1h10m5s", 2500 → "2.5s". */
 function linkTime(millis) {

@@ -5,7 +5,7 @@ import { requireSession } from './api.js';
 import { h, fill, byId, say, attempt, param } from './dom.js';
 import { LiveLesson } from './live.js';
 import { nameOf } from './fold.js';
-import { chatItems, fillChat, pollCard, statusBadge, connectionText } from './views.js';
+import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -19,12 +19,6 @@ const lesson = current && classroomId
   ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection })
   : null;
 
-function showConnection(state) {
-  const element = byId('connection');
-  element.textContent = connectionText(state);
-  element.className = `connection ${state}`;
-  element.dataset.state = state;
-}
 
 function render() {
   const s = lesson.snapshot;

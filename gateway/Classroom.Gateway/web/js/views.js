@@ -39,7 +39,12 @@ export function pollCard(poll, { showTally = true, body = [], actions = [] } = {
 /** The status badge of a lesson. */
 export const statusBadge = status => h('span', { className: `badge ${status}`, dataset: { status }, text: status });
 
-/** The connection state as words. */
-export function connectionText(state) {
-  return { connected: 'Connected', connecting: 'Connecting…', reconnecting: 'Connection lost: reconnecting…', disconnected: 'Disconnected: retrying…' }[state] ?? state;
+const CONNECTION_TEXT = { connected: 'Connected', connecting: 'Connecting…', reconnecting: 'Connection lost: reconnecting…', disconnected: 'Disconnected: retrying…' };
+
+/** Shows the hub connection's state, in words, in the page's #connection. */
+export function showConnection(state) {
+  const element = document.getElementById('connection');
+  element.textContent = CONNECTION_TEXT[state] ?? state;
+  element.className = `connection ${state}`;
+  element.dataset.state = state;
 }
