@@ -1,7 +1,7 @@
 using System.Text;
 using Classroom.Runtime.EventLogs;
 using Classroom.Runtime.Storage;
-using Classroom.TestKit;
+using Classroom.Runtime.Tests.Fixtures;
 
 namespace Classroom.Runtime.Tests;
 
@@ -9,31 +9,15 @@ namespace Classroom.Runtime.Tests;
 public sealed class EventLogContractTests : IAsyncLifetime
 {
     private static readonly GrainId Grain = new("lesson", "algebra-1");
-    private readonly string _directory = Directory.CreateTempSubdirectory("classroom-log-").FullName;
+    private readonly StorageProviders _providers = new();
 
-    private readonly string _schema = PostgreSqlServer.NewSchema();
-    private PostgreSqlServer? _postgres;
+    public static TheoryData<string> Providers => StorageProviders.Names;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _providers.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        if (_postgres is not null)
-        {
-            await _postgres.DropSchemaAsync(_schema);
-        }
-    }
+    public Task DisposeAsync() => _providers.DisposeAsync();
 
-    public static TheoryData<string> Providers => ["memory", "sqlite", "postgresql"];
-
-    private async Task<IEventLogStorage> CreateAsync(string provider) => provider switch
-    {
-        "memory" => new MemoryEventLogStorage(),
-        "sqlite" => new SqliteEventLogStorage(new SqliteGrainStorageOptions { DataDirectory = _directory }),
-        _ => new PostgreSqlEventLogStorage(new PostgreSqlStorageOptions { ConnectionString = (_postgres ??= await PostgreSqlServer.SharedAsync()).ConnectionString, Schema = _schema }),
-    };
+    private Task<IEventLogStorage> CreateAsync(string provider) => _providers.EventLogStorageAsync(provider);
 
     private static byte[][] Payloads(params string[] texts) => texts.Select(Encoding.UTF8.GetBytes).ToArray();
 

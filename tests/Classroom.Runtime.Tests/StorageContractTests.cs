@@ -1,6 +1,6 @@
 using System.Text;
 using Classroom.Runtime.Storage;
-using Classroom.TestKit;
+using Classroom.Runtime.Tests.Fixtures;
 
 namespace Classroom.Runtime.Tests;
 
@@ -8,31 +8,15 @@ namespace Classroom.Runtime.Tests;
 public sealed class StorageContractTests : IAsyncLifetime
 {
     private static readonly GrainId Grain = new("lesson", "algebra-1");
-    private readonly string _directory = Directory.CreateTempSubdirectory("classroom-storage-").FullName;
+    private readonly StorageProviders _providers = new();
 
-    private readonly string _schema = PostgreSqlServer.NewSchema();
-    private PostgreSqlServer? _postgres;
+    public static TheoryData<string> Providers => StorageProviders.Names;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _providers.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        if (_postgres is not null)
-        {
-            await _postgres.DropSchemaAsync(_schema);
-        }
-    }
+    public Task DisposeAsync() => _providers.DisposeAsync();
 
-    public static TheoryData<string> Providers => ["memory", "sqlite", "postgresql"];
-
-    private async Task<IGrainStorage> CreateAsync(string provider) => provider switch
-    {
-        "memory" => new MemoryGrainStorage(),
-        "sqlite" => new SqliteGrainStorage(new SqliteGrainStorageOptions { DataDirectory = _directory }),
-        _ => new PostgreSqlGrainStorage(new PostgreSqlStorageOptions { ConnectionString = (_postgres ??= await PostgreSqlServer.SharedAsync()).ConnectionString, Schema = _schema }),
-    };
+    private Task<IGrainStorage> CreateAsync(string provider) => _providers.GrainStorageAsync(provider);
 
     [Theory]
     [MemberData(nameof(Providers))]

@@ -1,4 +1,5 @@
 using Classroom.Gateway.Tests.Fixtures;
+using Classroom.TestKit;
 using Microsoft.Playwright;
 
 namespace Classroom.Gateway.Tests.Browser;
@@ -12,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public GatewayHost Host { get; private set; } = null!;
+
+    /// <summary>The gateway's clock: real time that tests may move forward, to space a recorded lesson out.</summary>
+    public ShiftableClock Clock { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"No chromium at {ChromiumPath}: run ./test.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
         }
 
-        Host = await GatewayHost.StartAsync();
+        Host = await GatewayHost.StartAsync(time: Clock);
         // Pages wait on the hub and on tally cadences; a loaded two-core machine needs more than the default 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();

@@ -33,7 +33,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a gateway; <paramref name="time"/> replaces the system clock (the gateway and its silo use it).</summary>
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var directory = Directory.CreateTempSubdirectory("classroom-gateway-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -48,6 +49,11 @@ public sealed class GatewayHost : IAsyncDisposable
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         builder.AddClassroomGateway();
