@@ -25,6 +25,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
         return _completion.Task;
     }
 
+    internal sealed override Task PrepareCompletionTask() => PrepareCompletion();
+
     /// <inheritdoc />
     public sealed override Task RunAsync(object grain)
     {

@@ -49,5 +49,8 @@ public abstract class GrainRequest
         return copy;
     }
 
+    /// <summary>Makes the outcome observable as a task, for a request that arrived from another process.</summary>
+    internal abstract Task PrepareCompletionTask();
+
     private protected abstract void LinkCopy(GrainRequest original, JsonSerializerOptions options);
 }

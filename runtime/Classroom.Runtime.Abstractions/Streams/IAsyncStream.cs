@@ -27,6 +27,12 @@ public interface IAsyncObserver<in T>
 {
     /// <summary>Handles one item.</summary>
     Task OnNextAsync(T item);
+
+    /// <summary>
+    /// Told, in order with the items, that the stream may have lost items (e.g. its backplane reconnected). An observer
+    /// that must not miss any catches up from the source of truth. Ignored unless implemented.
+    /// </summary>
+    Task OnErrorAsync(Exception error) => Task.CompletedTask;
 }
 
 /// <summary>A subscription to a stream; unsubscribing stops deliveries that have not started.</summary>

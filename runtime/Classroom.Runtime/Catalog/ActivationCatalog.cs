@@ -20,15 +20,20 @@ internal sealed class ActivationCatalog(GrainRuntime runtime) : IGrainCallInvoke
 
     public Activation? Find(GrainId grainId) => _activations.GetValueOrDefault(grainId);
 
+    public bool IsClosed => _closed;
+
     /// <summary>Refuses every later call: the silo has stopped.</summary>
     public void Close() => _closed = true;
 
-    public void Send(GrainReference target, GrainRequest request)
+    public void Send(GrainReference target, GrainRequest request) => Send(target.GrainId, request, target);
+
+    /// <summary>Delivers a call to the grain's activation here; <paramref name="target"/> (optional) caches the activation.</summary>
+    public void Send(GrainId grainId, GrainRequest request, GrainReference? target)
     {
         if (_closed)
         {
             request.TryFail(new InvalidOperationException(
-                $"The silo has stopped: {request.Method.DisplayName} to grain {target.GrainId} cannot run. Get a new reference from a running client."));
+                $"The silo has stopped: {request.Method.DisplayName} to grain {grainId} cannot run. Get a new reference from a running client."));
             return;
         }
 
@@ -45,13 +50,13 @@ internal sealed class ActivationCatalog(GrainRuntime runtime) : IGrainCallInvoke
             }
         }
 
-        var message = new Message(target.GrainId, request, runtime.Deadline());
+        var message = new Message(grainId, request, runtime.Deadline());
         if (runtime.Metrics.MeasuresLatency)
         {
             message.SentTicks = Stopwatch.GetTimestamp();
         }
 
-        Deliver(target.GrainId, message, target);
+        Deliver(grainId, message, target);
     }
 
     /// <summary>Hands a message to the grain's activation, creating it if there is none.</summary>

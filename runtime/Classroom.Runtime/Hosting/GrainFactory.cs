@@ -14,7 +14,7 @@ internal sealed class GrainFactory(GrainRuntime runtime) : IClusterClient
         ArgumentNullException.ThrowIfNull(key);
         var (grainInterface, typeName) = _resolved.GetOrAdd(typeof(TGrainInterface),
             static (type, r) => (r.Interfaces.Get(type), r.Types.NameFor(type)), runtime);
-        return (TGrainInterface)(object)grainInterface.ProxyFactory(runtime.Catalog, new GrainId(typeName, key));
+        return (TGrainInterface)(object)grainInterface.ProxyFactory(runtime.Invoker, new GrainId(typeName, key));
     }
 
     public IStreamProvider GetStreamProvider(string name) => runtime.GetStreamProvider(name);

@@ -1,5 +1,6 @@
 using Classroom.Runtime.Catalog;
 using Classroom.Runtime.Diagnostics;
+using Classroom.Runtime.Invocation;
 using Classroom.Runtime.Serialization;
 using Classroom.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Classroom.Runtime;
+
+/// <summary>The invoker references hold: it forwards to the catalog (one silo) or, once a cluster starts, to its router.</summary>
+internal sealed class RoutingInvoker(IGrainCallInvoker initial) : IGrainCallInvoker
+{
+    private volatile IGrainCallInvoker _target = initial;
+
+    public IGrainCallInvoker Target
+    {
+        get => _target;
+        set => _target = value;
+    }
+
+    public void Send(GrainReference target, GrainRequest request) => _target.Send(target, request);
+}
 
 /// <summary>One silo's runtime: its registries, its activations, its clock and its maintenance loop.</summary>
 internal sealed partial class GrainRuntime : IAsyncDisposable
@@ -35,6 +50,7 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
         Interfaces = new GrainInterfaceRegistry();
         Types = new GrainTypeRegistry(assemblies, Interfaces);
         Catalog = new ActivationCatalog(this);
+        Invoker = new RoutingInvoker(Catalog);
         Client = new GrainFactory(this);
         Quiescence = Options.TrackQuiescence ? new Scheduling.Quiescence() : null;
         _callTimeoutTicks = ToTimestampTicks(Options.CallTimeout);
@@ -65,6 +81,9 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     public ActivationCatalog Catalog { get; }
 
     public GrainFactory Client { get; }
+
+    /// <summary>Carries calls made through references: straight to the catalog, or through the cluster's router.</summary>
+    public RoutingInvoker Invoker { get; }
 
     /// <summary>Signals when no activation has work; null unless <see cref="Hosting.GrainRuntimeOptions.TrackQuiescence"/>.</summary>
     public Scheduling.Quiescence? Quiescence { get; }

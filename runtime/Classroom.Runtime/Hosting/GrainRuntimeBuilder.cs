@@ -92,6 +92,29 @@ public sealed class GrainRuntimeBuilder
         return this;
     }
 
+    /// <summary>
+    /// Makes this process a member of a cluster coordinated through Redis (membership, failure detection, the grain
+    /// directory) whose members call each other over TCP. A silo hosts grains; a client only calls them.
+    /// </summary>
+    public GrainRuntimeBuilder UseRedisClustering(Action<Clustering.ClusterOptions> configure)
+    {
+        var options = new Clustering.ClusterOptions();
+        configure(options);
+        Services.TryAddSingleton(new Clustering.RedisCluster(options));
+        Services.TryAddSingleton<Clustering.ClusterService>();
+        Services.AddHostedService(static sp => sp.GetRequiredService<Clustering.ClusterService>());
+        return this;
+    }
+
+    /// <summary>Adds a stream provider whose items cross processes over Redis pub/sub (needs <see cref="UseRedisClustering"/>).</summary>
+    public GrainRuntimeBuilder AddRedisStreams(string name = StreamProviders.DefaultName)
+    {
+        Services.AddSingleton(new StreamProviderRegistration(name, static (providerName, runtime) =>
+            new RedisStreamProvider(providerName, runtime, runtime.Services.GetService<Clustering.RedisCluster>()
+                ?? throw new InvalidOperationException("AddRedisStreams needs UseRedisClustering: the streams travel over the cluster's Redis."))));
+        return this;
+    }
+
     /// <summary>Changes runtime settings.</summary>
     public GrainRuntimeBuilder Configure(Action<GrainRuntimeOptions> configure)
     {

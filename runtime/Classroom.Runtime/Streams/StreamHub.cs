@@ -15,6 +15,24 @@ internal sealed class StreamHub<T>(StreamId id, GrainRuntime runtime) : IAsyncSt
 
     public GrainRuntime Runtime => runtime;
 
+    /// <summary>Subscribers right now.</summary>
+    public int Count => Volatile.Read(ref _subscribers).Length;
+
+    /// <summary>Called (outside the lock) when the last subscriber leaves.</summary>
+    public Action? Emptied { get; set; }
+
+    /// <summary>Tells every subscriber, in order with the items, that items may have been lost.</summary>
+    public void Interrupt(Exception error)
+    {
+        lock (_lock)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.EnqueueError(error);
+            }
+        }
+    }
+
     public Task OnNextAsync(T item)
     {
         lock (_lock)
@@ -80,9 +98,17 @@ internal sealed class StreamHub<T>(StreamId id, GrainRuntime runtime) : IAsyncSt
 
     public void Remove(StreamSubscriber<T> subscriber)
     {
+        bool emptied;
         lock (_lock)
         {
+            var before = _subscribers.Length;
             _subscribers = Array.FindAll(_subscribers, s => s != subscriber);
+            emptied = before > 0 && _subscribers.Length == 0;
+        }
+
+        if (emptied)
+        {
+            Emptied?.Invoke();
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class StreamSubscriber<T>(StreamHub<T> hub, IAsyncObserver<T> ob
     : StreamSubscriptionHandle<T>, IActivationSubscription
 {
     private readonly Lock _lock = new();
-    private readonly Queue<T> _pending = new();
+    private readonly Queue<(T Item, Exception? Error)> _pending = new();
     private bool _draining;
     private bool _ended;
 
@@ -22,7 +22,12 @@ internal sealed class StreamSubscriber<T>(StreamHub<T> hub, IAsyncObserver<T> ob
 
     public override Guid SubscriptionId { get; } = Guid.NewGuid();
 
-    public void Enqueue(T item)
+    public void Enqueue(T item) => Enqueue(item, null);
+
+    /// <summary>Tells the observer, after the items queued so far, that items may have been lost.</summary>
+    public void EnqueueError(Exception error) => Enqueue(default!, error);
+
+    private void Enqueue(T item, Exception? error)
     {
         lock (_lock)
         {
@@ -31,7 +36,7 @@ internal sealed class StreamSubscriber<T>(StreamHub<T> hub, IAsyncObserver<T> ob
                 return;
             }
 
-            _pending.Enqueue(item);
+            _pending.Enqueue((item, error));
             if (_draining)
             {
                 return;
@@ -47,10 +52,10 @@ internal sealed class StreamSubscriber<T>(StreamHub<T> hub, IAsyncObserver<T> ob
     {
         while (true)
         {
-            T item;
+            (T Item, Exception? Error) next;
             lock (_lock)
             {
-                if (_ended || !_pending.TryDequeue(out item!))
+                if (_ended || !_pending.TryDequeue(out next))
                 {
                     _draining = false;
                     return;
@@ -59,7 +64,7 @@ internal sealed class StreamSubscriber<T>(StreamHub<T> hub, IAsyncObserver<T> ob
 
             try
             {
-                await DeliverAsync(item).ConfigureAwait(false);
+                await DeliverAsync(next.Item, next.Error).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -68,14 +73,15 @@ internal sealed class StreamSubscriber<T>(StreamHub<T> hub, IAsyncObserver<T> ob
         }
     }
 
-    private Task DeliverAsync(T item)
+    private Task DeliverAsync(T item, Exception? error)
     {
         if (activation is null)
         {
-            return observer.OnNextAsync(item);
+            return error is null ? observer.OnNextAsync(item) : observer.OnErrorAsync(error);
         }
 
-        var request = new TurnRequest(TurnRequest.StreamDelivery, _ => observer.OnNextAsync(item), CancellationToken.None);
+        var request = new TurnRequest(TurnRequest.StreamDelivery,
+            _ => error is null ? observer.OnNextAsync(item) : observer.OnErrorAsync(error), CancellationToken.None);
         var completion = request.PrepareCompletion();
         if (!activation.TryEnqueue(new Message(activation.GrainId, request, hub.Runtime.Deadline(), pinned: true)))
         {

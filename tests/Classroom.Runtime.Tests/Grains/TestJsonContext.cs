@@ -21,4 +21,5 @@ public sealed class CounterState
 [JsonSerializable(typeof(List<Note>))]
 [JsonSerializable(typeof(Note[]))]
 [JsonSerializable(typeof(CounterState))]
+[JsonSerializable(typeof(int))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

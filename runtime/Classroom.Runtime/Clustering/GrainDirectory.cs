@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using StackExchange.Redis;
+
+namespace Classroom.Runtime.Clustering;
+
+/// <summary>
+/// Where each grain lives, cluster-wide: a Redis hash from grain id to member id. Registering is one script that keeps
+/// the current owner while the membership table says it is alive and otherwise writes the candidate, so concurrent first
+/// calls from different members all get the same answer and a grain has at most one owner. Lookups are cached here;
+/// a cached owner that the membership declares dead is looked up again.
+/// </summary>
+internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membership)
+{
+    // KEYS: directory, members. ARGV: grain id, candidate member id. Returns the owner, or false if the candidate is not alive.
+    private const string RegisterScript = """
+        local owner = redis.call('HGET', KEYS[1], ARGV[1])
+        if owner then
+          local entry = redis.call('HGET', KEYS[2], owner)
+          if entry and string.sub(entry, 1, 1) == 'A' then
+            return owner
+          end
+        end
+        local candidate = redis.call('HGET', KEYS[2], ARGV[2])
+        if not candidate or string.sub(candidate, 1, 1) ~= 'A' then
+          return false
+        end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        return ARGV[2]
+        """;
+
+    private readonly ConcurrentDictionary<GrainId, string> _owners = new();
+
+    /// <summary>The cached owner of <paramref name="grainId"/>, if it is still alive.</summary>
+    public string? CachedOwner(GrainId grainId) =>
+        _owners.TryGetValue(grainId, out var owner) && membership.IsAlive(owner) ? owner : null;
+
+    /// <summary>
+    /// The owner of <paramref name="grainId"/>, registering one if it has none alive: this member when it is a silo,
+    /// else a live silo chosen by the grain's hash (so clients spread grains over the silos).
+    /// </summary>
+    public async Task<string> ResolveAsync(GrainId grainId)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var candidate = Candidate(grainId);
+            var result = await redis.Database.ScriptEvaluateAsync(RegisterScript,
+                [redis.Directory, redis.Members], [Key(grainId), candidate]);
+            if (!result.IsNull)
+            {
+                var owner = (string)result!;
+                _owners[grainId] = owner;
+                if (!membership.IsAlive(owner))
+                {
+                    // Alive in Redis but not yet in our view (it joined since our last reread): catch up.
+                    await membership.TickAsync();
+                }
+
+                return owner;
+            }
+
+            // The candidate died since our last look at the table: look again and choose another.
+            await membership.TickAsync();
+        }
+
+        throw new SiloUnavailableException($"No live silo could take grain {grainId}: the cluster has no silo that answers.");
+    }
+
+    /// <summary>Records that this member owns <paramref name="grainId"/> again, after Redis lost the directory; returns the owner.</summary>
+    public async Task<string?> ReclaimAsync(GrainId grainId)
+    {
+        var result = await redis.Database.ScriptEvaluateAsync(RegisterScript, [redis.Directory, redis.Members], [Key(grainId), membership.Self.Id]);
+        return result.IsNull ? null : (string)result!;
+    }
+
+    private string Candidate(GrainId grainId)
+    {
+        if (membership.Self.Role == ClusterRole.Silo)
+        {
+            return membership.Self.Id;
+        }
+
+        var silos = membership.Silos;
+        if (silos.Count == 0)
+        {
+            throw new SiloUnavailableException($"No silo is alive in cluster '{redis.Options.ClusterId}' to run grain {grainId}.");
+        }
+
+        // A stable hash (string.GetHashCode differs per process): the same grain goes to the same silo from every client.
+        var hash = 2166136261u;
+        foreach (var c in Key(grainId))
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return silos[(int)(hash % (uint)silos.Count)].Id;
+    }
+
+    private static string Key(GrainId grainId) => grainId.ToString();
+}
