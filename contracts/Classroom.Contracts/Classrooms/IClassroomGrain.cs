@@ -97,4 +97,11 @@ public interface IClassroomGrain : IGrainWithStringKey
 
     /// <summary>Committed events after <paramref name="afterSeq"/> that <paramref name="viewerId"/> may see (at most <paramref name="maxCount"/>).</summary>
     Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount);
+
+    /// <summary>
+    /// Committed events after <paramref name="afterSeq"/> exactly as the classroom's stream carried them, every audience
+    /// included (at most <paramref name="maxCount"/>): for a host that missed stream items and fills the gap. Never
+    /// hand the page to a client as it is.
+    /// </summary>
+    Task<ClassroomEventPage> ReadCommittedAsync(long afterSeq, int maxCount);
 }

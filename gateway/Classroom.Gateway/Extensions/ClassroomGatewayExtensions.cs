@@ -22,10 +22,21 @@ public static class ClassroomGatewayExtensions
     public const string HubPath = "/hubs/classroom";
     private const string ConnectionPolicy = "hub-connections";
 
-    /// <summary>Co-hosts a silo (embedded defaults), accounts and bearer tokens, the hub and its fan-out, the API.</summary>
+    /// <summary>
+    /// Co-hosts a silo (embedded, the default) or joins a cluster's silos as a client (<c>Classroom:Cluster:Mode=cluster</c>);
+    /// adds accounts and bearer tokens, the hub and its fan-out, the API.
+    /// </summary>
     public static WebApplicationBuilder AddClassroomGateway(this WebApplicationBuilder builder)
     {
-        builder.AddClassroomSilo();
+        if (ClassroomCluster.IsClusterMode(builder.Configuration))
+        {
+            builder.AddClassroomClient();
+        }
+        else
+        {
+            builder.AddClassroomSilo();
+        }
+
         var section = builder.Configuration.GetSection(GatewayOptions.Section);
         builder.Services.Configure<GatewayOptions>(section);
         var gateway = section.Get<GatewayOptions>() ?? new GatewayOptions();

@@ -1,3 +1,4 @@
+using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
 using Classroom.Runtime.Streams;
 using Microsoft.AspNetCore.SignalR;
@@ -7,13 +8,20 @@ namespace Classroom.Gateway.Fanout;
 /// <summary>
 /// A classroom as this gateway serves it: one stream subscription, however many connections watch it. Committed
 /// batches pile up between flushes; each flush serializes one frame per audience, once, and offers it to every
-/// membership (SignalR writes the same bytes to every connection).
+/// membership (SignalR writes the same bytes to every connection). Batches arrive in seq order; across processes the
+/// stream may lose some (a Redis blip), so a batch that does not follow on from the last seq seen here, or a notice
+/// that items may be lost, is first filled in from the classroom's log. Batches seen already are dropped.
 /// </summary>
-internal sealed class ClassroomChannel(string classroomId) : IAsyncObserver<ClassroomEventBatch>
+internal sealed partial class ClassroomChannel(string classroomId, IClassroomGrain classroom, ILogger logger) : IAsyncObserver<ClassroomEventBatch>
 {
+    private const int FillPage = 1000;
     private readonly Lock _lock = new();
     private List<ClassroomEvent> _pending = [];
     private List<Membership> _members = [];
+
+    // The last seq taken from the stream (or a fill); before any, the lowest seq a member started from.
+    private long? _received;
+    private long? _floor;
 
     public string ClassroomId => classroomId;
 
@@ -30,14 +38,100 @@ internal sealed class ClassroomChannel(string classroomId) : IAsyncObserver<Clas
         }
     }
 
-    public Task OnNextAsync(ClassroomEventBatch item)
+    public async Task OnNextAsync(ClassroomEventBatch item)
+    {
+        long? last;
+        lock (_lock)
+        {
+            if (item.LastSeq <= _received)
+            {
+                return;
+            }
+
+            last = _received ?? _floor;
+        }
+
+        if (last is { } after && item.FirstSeq > after + 1)
+        {
+            StreamGap(logger, classroomId, after + 1, item.FirstSeq - 1);
+            await FillAsync(after);
+        }
+
+        Take(item.Events, item.LastSeq);
+    }
+
+    /// <summary>The stream says items may have been lost: catch up with the log from the last seq seen here.</summary>
+    public async Task OnErrorAsync(Exception error)
+    {
+        long? last;
+        lock (_lock)
+        {
+            last = _received ?? _floor;
+        }
+
+        if (last is { } after)
+        {
+            await FillAsync(after);
+        }
+    }
+
+    private void Take(IReadOnlyList<ClassroomEvent> events, long through)
     {
         lock (_lock)
         {
-            _pending.AddRange(item.Events);
-        }
+            var after = _received ?? long.MinValue;
+            foreach (var e in events)
+            {
+                if (e.Seq > after)
+                {
+                    _pending.Add(e);
+                }
+            }
 
-        return Task.CompletedTask;
+            _received = Math.Max(after, through);
+        }
+    }
+
+    /// <summary>Reads what the classroom committed after <paramref name="after"/>; on failure, every viewer is told to resync.</summary>
+    private async Task FillAsync(long after)
+    {
+        try
+        {
+            while (true)
+            {
+                var page = await classroom.ReadCommittedAsync(after, FillPage);
+                if (page.ThroughSeq > after)
+                {
+                    Take(page.Events, page.ThroughSeq);
+                    after = page.ThroughSeq;
+                }
+
+                if (!page.HasMore)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            FillFailed(logger, e, classroomId);
+            lock (_lock)
+            {
+                foreach (var membership in _members)
+                {
+                    membership.Resync();
+                }
+            }
+        }
+    }
+
+    /// <summary>A membership starts from <paramref name="seq"/>: until the stream brings something, gaps are measured from the lowest. Caller holds the lock.</summary>
+    public void NoteStart(long seq)
+    {
+        if (_received is null)
+        {
+            _floor = Math.Min(_floor ?? seq, seq);
+        }
     }
 
     public void Add(Membership membership) => WithLock(() => _members = [.. _members, membership]);
@@ -100,4 +194,10 @@ internal sealed class ClassroomChannel(string classroomId) : IAsyncObserver<Clas
 
     public static bool CanSee(EventAudience audience, bool staff) =>
         audience == EventAudience.Everyone || (staff && audience == EventAudience.Staff);
+
+    [LoggerMessage(41, LogLevel.Warning, "Classroom {ClassroomId}: the stream skipped seq {From}..{To}; filling from the log")]
+    private static partial void StreamGap(ILogger logger, string classroomId, long from, long to);
+
+    [LoggerMessage(42, LogLevel.Error, "Classroom {ClassroomId}: filling a gap from the log failed; viewers are told to resync")]
+    private static partial void FillFailed(ILogger logger, Exception exception, string classroomId);
 }

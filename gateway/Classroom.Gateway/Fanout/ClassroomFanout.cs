@@ -1,3 +1,4 @@
+using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
 using Classroom.Runtime;
 using Classroom.Runtime.Streams;
@@ -29,7 +30,7 @@ internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOpt
         {
             if (!_channels.TryGetValue(classroomId, out var channel))
             {
-                channel = new ClassroomChannel(classroomId);
+                channel = new ClassroomChannel(classroomId, client.GetGrain<IClassroomGrain>(classroomId), logger);
                 channel.Subscription = await client.GetStreamProvider(StreamProviders.DefaultName)
                     .GetStream<ClassroomEventBatch>(StreamId.Create(ClassroomStreams.Namespace, classroomId))
                     .SubscribeAsync(channel);

@@ -35,6 +35,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
     {
         Staff = staff;
         Through = through;
+        channel.NoteStart(through);
         if (State == MembershipState.Lagging)
         {
             // Too much arrived while joining and was dropped: the viewer must catch up by rejoining from `through`.
@@ -108,6 +109,14 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         // Never backwards: a join can answer from a later seq than the classroom's stream has reached here, and the
         // older batches still on their way must not pull the viewer's position back (they would then be sent again).
         Through = Math.Max(Through, through);
+    }
+
+    /// <summary>The channel lost events it could not recover: the viewer must rejoin. Caller holds the channel lock.</summary>
+    public void Resync()
+    {
+        // A joiner is told when its join completes (Activate sees it lagging).
+        FallBehind();
+        TrySendResync();
     }
 
     private void FallBehind()

@@ -17,7 +17,15 @@ public sealed partial class ClassroomGrain
         return view;
     }
 
-    public async Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount)
+    public Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount)
+    {
+        var staff = _state.IsStaff(viewerId ?? "");
+        return ReadPageAsync(afterSeq, maxCount, e => ClassroomView.CanSee(e.Audience, staff));
+    }
+
+    public Task<ClassroomEventPage> ReadCommittedAsync(long afterSeq, int maxCount) => ReadPageAsync(afterSeq, maxCount, static _ => true);
+
+    private async Task<ClassroomEventPage> ReadPageAsync(long afterSeq, int maxCount, Func<ClassroomEvent, bool> visibleTo)
     {
         RequireExists();
         ClassroomRules.CheckEventRange(afterSeq, maxCount);
@@ -28,7 +36,6 @@ public sealed partial class ClassroomGrain
             return new ClassroomEventPage(Id, afterSeq, afterSeq, [], false);
         }
 
-        var staff = _state.IsStaff(viewerId ?? "");
         var committed = _committedSeq;
         IReadOnlyList<ClassroomEvent> events;
         if (_recent.Count > 0 && _recent[0].Seq <= afterSeq + 1)
@@ -41,7 +48,7 @@ public sealed partial class ClassroomGrain
             events = (await log.ReadAsync(afterSeq, (int)(through - afterSeq))).Select(entry => entry.Event).ToList();
         }
 
-        var visible = events.Where(e => ClassroomView.CanSee(e.Audience, staff)).ToList();
+        var visible = events.Where(visibleTo).ToList();
         return new ClassroomEventPage(Id, afterSeq, through, visible, through < committed);
     }
 

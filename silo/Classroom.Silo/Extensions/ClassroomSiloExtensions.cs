@@ -1,6 +1,7 @@
 using Classroom.Grains;
 using Classroom.Grains.Classrooms;
 using Classroom.Grains.Replays;
+using Classroom.Runtime.Clustering;
 using Classroom.Runtime.Hosting;
 using Classroom.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,28 @@ namespace Classroom.Silo.Extensions;
 /// <summary>The silo's registrations, shared by the silo host and any host that co-hosts a silo (the gateway).</summary>
 public static class ClassroomSiloExtensions
 {
+    /// <summary>
+    /// Calls the classroom grains of a cluster's silos from this process (a gateway in cluster mode): hosts no grains,
+    /// keeps no state; references and streams go through the cluster's Redis and TCP.
+    /// </summary>
+    public static IHostApplicationBuilder AddClassroomClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Classroom:Runtime"));
+        builder.Services.AddGrainRuntime(runtime =>
+        {
+            foreach (var context in ClassroomGrains.SerializerContexts)
+            {
+                runtime.AddSerializerContext(context);
+            }
+
+            // The grain classes name the grain types; a client never activates them.
+            runtime.AddGrains(ClassroomGrains.Assembly)
+                .UseRedisClustering(o => ClassroomCluster.Bind(builder.Configuration, o, ClusterRole.Client))
+                .AddRedisStreams();
+        });
+        return builder;
+    }
+
     /// <summary>
     /// Hosts the classroom grains in this process: grain state and event logs in SQLite under the data folder (the
     /// embedded default) or in PostgreSQL (<c>Classroom:Silo:Storage=postgresql</c>), in-process streams. Settings come
@@ -30,7 +53,22 @@ public static class ClassroomSiloExtensions
                 runtime.AddSerializerContext(context);
             }
 
-            runtime.AddGrains(ClassroomGrains.Assembly).AddMemoryStreams();
+            runtime.AddGrains(ClassroomGrains.Assembly);
+            if (ClassroomCluster.IsClusterMode(builder.Configuration))
+            {
+                if (silo.Storage.ToLowerInvariant() != ClassroomSiloOptions.PostgreSqlStorage)
+                {
+                    throw new InvalidOperationException(
+                        "Classroom:Cluster:Mode is 'cluster': silos share their state through PostgreSQL, so Classroom:Silo:Storage must be 'postgresql'.");
+                }
+
+                runtime.UseRedisClustering(o => ClassroomCluster.Bind(builder.Configuration, o, ClusterRole.Silo)).AddRedisStreams();
+            }
+            else
+            {
+                runtime.AddMemoryStreams();
+            }
+
             switch (silo.Storage.ToLowerInvariant())
             {
                 case ClassroomSiloOptions.SqliteStorage:
