@@ -12,8 +12,10 @@ namespace Classroom.Runtime.Clustering;
 /// </summary>
 internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logger) : IAsyncDisposable
 {
-    // KEYS: members, heartbeats, version. ARGV: my id, my descriptor (role|endpoint), death timeout ms, forget-after ms.
-    // Returns {my status, table version}: 'A' alive, 'N' (re)added (first join, or Redis lost its data), 'D' dead.
+    // KEYS: members, heartbeats, version, recovering. ARGV: my id, my descriptor (role|endpoint), death timeout ms,
+    // forget-after ms, '1' if I had joined before. Returns {my status, table version}: 'A' alive, 'N' (re)added (first
+    // join, or Redis lost its data), 'D' dead. A member that had joined and is missing means Redis lost the table: for
+    // one death timeout the directory then places no new grain ('recovering'), so live silos can claim theirs again.
     private const string TickScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -23,6 +25,9 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
           redis.call('HSET', KEYS[1], ARGV[1], 'A|' .. ARGV[2])
           redis.call('INCR', KEYS[3])
           status = 'N'
+          if ARGV[5] == '1' then
+            redis.call('SET', KEYS[4], now, 'PX', ARGV[3], 'NX')
+          end
         elseif string.sub(mine, 1, 1) == 'D' then
           return {'D', redis.call('GET', KEYS[3]) or '0'}
         end
@@ -106,8 +111,8 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
 
         var options = redis.Options;
         var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(TickScript,
-            [redis.Members, redis.Heartbeats, redis.Version],
-            [Self.Id, Self.Descriptor, (long)options.DeathTimeout.TotalMilliseconds, (long)ForgetDeadAfter.TotalMilliseconds]))!;
+            [redis.Members, redis.Heartbeats, redis.Version, redis.Recovering],
+            [Self.Id, Self.Descriptor, (long)options.DeathTimeout.TotalMilliseconds, (long)ForgetDeadAfter.TotalMilliseconds, _version.Length > 0 ? "1" : "0"]))!;
         var status = (string)result[0]!;
         var version = (string)result[1]!;
         if (status == "D")

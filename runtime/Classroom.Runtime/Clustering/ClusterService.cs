@@ -26,7 +26,7 @@ internal sealed partial class ClusterService : IHostedService, IAsyncDisposable
         _logger = services.GetService<ILoggerFactory>()?.CreateLogger("Classroom.Runtime.Cluster") ?? NullLogger.Instance;
         _lifetime = services.GetService<IHostApplicationLifetime>();
         Membership = new ClusterMembership(redis, _logger);
-        Directory = new GrainDirectory(redis, Membership);
+        Directory = new GrainDirectory(redis, Membership, runtime.TimeProvider);
         Router = new ClusterRouter(runtime, Membership, Directory, _logger);
         Membership.Fenced += OnFenced;
         Membership.Rejoining = ReclaimAsync;

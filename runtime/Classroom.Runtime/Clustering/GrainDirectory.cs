@@ -9,9 +9,10 @@ namespace Classroom.Runtime.Clustering;
 /// calls from different members all get the same answer and a grain has at most one owner. Lookups are cached here;
 /// a cached owner that the membership declares dead is looked up again.
 /// </summary>
-internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membership)
+internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membership, TimeProvider time)
 {
-    // KEYS: directory, members. ARGV: grain id, candidate member id. Returns the owner, or false if the candidate is not alive.
+    // KEYS: directory, members, recovering. ARGV: grain id, candidate member id, '1' to reclaim an activation. Returns
+    // the owner; false if the candidate is not alive; '~wait' while Redis recovers from losing its data (see membership).
     private const string RegisterScript = """
         local owner = redis.call('HGET', KEYS[1], ARGV[1])
         if owner then
@@ -19,6 +20,9 @@ internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membe
           if entry and string.sub(entry, 1, 1) == 'A' then
             return owner
           end
+        end
+        if ARGV[3] ~= '1' and redis.call('EXISTS', KEYS[3]) == 1 then
+          return '~wait'
         end
         local candidate = redis.call('HGET', KEYS[2], ARGV[2])
         if not candidate or string.sub(candidate, 1, 1) ~= 'A' then
@@ -28,6 +32,7 @@ internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membe
         return ARGV[2]
         """;
 
+    private const string Waiting = "~wait";
     private readonly ConcurrentDictionary<GrainId, string> _owners = new();
 
     /// <summary>The cached owner of <paramref name="grainId"/>, if it is still alive.</summary>
@@ -40,12 +45,22 @@ internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membe
     /// </summary>
     public async Task<string> ResolveAsync(GrainId grainId)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        var refusals = 0;
+        var waits = 0;
+        var maxWaits = (int)(redis.Options.DeathTimeout / redis.Options.HeartbeatInterval) + 2;
+        while (refusals < 3)
         {
             var candidate = Candidate(grainId);
             var result = await redis.Database.ScriptEvaluateAsync(RegisterScript,
-                [redis.Directory, redis.Members], [Key(grainId), candidate]);
-            if (!result.IsNull)
+                [redis.Directory, redis.Members, redis.Recovering], [Key(grainId), candidate, "0"]);
+            if ((string?)result == Waiting && waits++ < maxWaits)
+            {
+                // Redis lost its data: the silos are claiming their grains again; a new placement now could double one.
+                await Task.Delay(redis.Options.HeartbeatInterval, time);
+                continue;
+            }
+
+            if (!result.IsNull && (string?)result != Waiting)
             {
                 var owner = (string)result!;
                 _owners[grainId] = owner;
@@ -59,6 +74,7 @@ internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membe
             }
 
             // The candidate died since our last look at the table: look again and choose another.
+            refusals++;
             await membership.TickAsync();
         }
 
@@ -68,7 +84,8 @@ internal sealed class GrainDirectory(RedisCluster redis, ClusterMembership membe
     /// <summary>Records that this member owns <paramref name="grainId"/> again, after Redis lost the directory; returns the owner.</summary>
     public async Task<string?> ReclaimAsync(GrainId grainId)
     {
-        var result = await redis.Database.ScriptEvaluateAsync(RegisterScript, [redis.Directory, redis.Members], [Key(grainId), membership.Self.Id]);
+        var result = await redis.Database.ScriptEvaluateAsync(RegisterScript,
+            [redis.Directory, redis.Members, redis.Recovering], [Key(grainId), membership.Self.Id, "1"]);
         return result.IsNull ? null : (string)result!;
     }
 

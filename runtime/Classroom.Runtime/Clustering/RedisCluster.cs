@@ -21,6 +21,9 @@ internal sealed class RedisCluster(ClusterOptions options) : IAsyncDisposable
 
     public RedisKey Directory => $"{options.ClusterId}:directory";
 
+    /// <summary>Set for one death timeout after Redis lost the table: no new placements meanwhile.</summary>
+    public RedisKey Recovering => $"{options.ClusterId}:recovering";
+
     public RedisChannel StreamChannel(string stream) => new($"{options.ClusterId}:stream:{stream}", RedisChannel.PatternMode.Literal);
 
     public ConnectionMultiplexer Connection => _redis ?? throw new InvalidOperationException("The cluster has not connected to Redis yet.");

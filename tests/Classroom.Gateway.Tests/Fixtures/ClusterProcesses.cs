@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Classroom.TestKit;
+
+namespace Classroom.Gateway.Tests.Fixtures;
+
+/// <summary>
+/// A cluster of real processes on loopback, as <c>scripts/cluster.sh</c> starts one: a private redis-server, a schema in
+/// the test PostgreSQL, silos (<c>Classroom.Silo.dll</c>) and gateways (<c>Classroom.Gateway.dll</c>) in cluster mode,
+/// each its own <c>dotnet</c> process that a test can kill with SIGKILL.
+/// </summary>
+public sealed class ClusterProcesses : IAsyncDisposable
+{
+    private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+    private readonly string _schema = PostgreSqlServer.NewSchema();
+    private readonly string _clusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+    private PostgreSqlServer _postgres = null!;
+
+    private ClusterProcesses()
+    {
+    }
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public List<ChildProcess> Silos { get; } = [];
+
+    public List<GatewayProcess> Gateways { get; } = [];
+
+    /// <summary>The Redis hash naming each grain's silo.</summary>
+    public string DirectoryKey => $"{_clusterId}:directory";
+
+    public static async Task<ClusterProcesses> StartAsync(int silos, int gateways)
+    {
+        var cluster = new ClusterProcesses();
+        try
+        {
+            cluster._postgres = await PostgreSqlServer.SharedAsync();
+            cluster.Redis = await RedisServer.StartAsync();
+            for (var i = 1; i <= silos; i++)
+            {
+                await cluster.StartSiloAsync($"silo{i}");
+            }
+
+            for (var i = 1; i <= gateways; i++)
+            {
+                var port = FreePort();
+                var process = ChildProcess.Start($"gateway{i}", Path.Combine(Repository.Root, "gateway", "Classroom.Gateway", "bin", Configuration, "net10.0", "Classroom.Gateway.dll"),
+                    ["--urls", $"http://127.0.0.1:{port}"], cluster.Environment());
+                var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
+                cluster.Gateways.Add(gateway);
+                await gateway.WaitHealthyAsync();
+            }
+
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<ChildProcess> StartSiloAsync(string name)
+    {
+        var silo = ChildProcess.Start(name, Path.Combine(Repository.Root, "silo", "Classroom.Silo", "bin", Configuration, "net10.0", "Classroom.Silo.dll"), [], Environment());
+        Silos.Add(silo);
+        await silo.WaitForOutputAsync("Joined the cluster as ");
+        return silo;
+    }
+
+    /// <summary>Runs <paramref name="check"/>; if it fails, the failure carries what every process printed last.</summary>
+    public async Task ExplainFailureAsync(Func<Task> check)
+    {
+        try
+        {
+            await check();
+        }
+        catch (Exception e)
+        {
+            var outputs = Silos.Concat(Gateways.Select(g => g.Process)).Select(p => $"--- {p.Name} ---\n{p.Output}");
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{string.Join('\n', outputs)}");
+        }
+    }
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["Classroom__Cluster__Mode"] = "cluster",
+        ["Classroom__Cluster__Redis"] = Redis.Configuration,
+        ["Classroom__Cluster__ClusterId"] = _clusterId,
+        ["Classroom__Cluster__HeartbeatInterval"] = "00:00:00.500",
+        ["Classroom__Cluster__DeathTimeout"] = "00:00:03",
+        ["Classroom__Silo__Storage"] = "postgresql",
+        ["Classroom__Silo__PostgreSql__ConnectionString"] = _postgres.ConnectionString,
+        ["Classroom__Silo__PostgreSql__Schema"] = _schema,
+        ["Classroom__Gateway__SeedDemo"] = "true",
+        ["Classroom__Gateway__FlushInterval"] = "00:00:00.010",
+        ["Classroom__Gateway__ChatPerSecond"] = "100",
+        ["Classroom__Gateway__ChatBurst"] = "100",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Classroom.Runtime.Cluster"] = "Information",
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in Gateways.Select(g => g.Process).Concat(Silos))
+        {
+            process.Kill();
+        }
+
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DropSchemaAsync(_schema);
+        }
+    }
+}
+
+/// <summary>A gateway process and an HTTP client for it.</summary>
+public sealed class GatewayProcess(ChildProcess process, Uri baseAddress)
+{
+    public ChildProcess Process => process;
+
+    public Uri BaseAddress => baseAddress;
+
+    public HttpClient Http { get; } = new() { BaseAddress = baseAddress };
+
+    public async Task WaitHealthyAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await Http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new InvalidOperationException($"{process.Name} did not become healthy:\n{process.Output}");
+            }
+
+            // Polls a process starting up; bounded above.
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        var response = await Http.PostAsync("/api/accounts/login",
+            System.Net.Http.Json.JsonContent.Create(new { userName, password }));
+        response.EnsureSuccessStatusCode();
+        var body = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(response.Content);
+        return body!["accessToken"]!.GetValue<string>();
+    }
+
+    public Task<HubTestClient> ConnectAsync(string token) =>
+        HubTestClient.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}"));
+}
+
+/// <summary>A <c>dotnet</c> child process whose output is kept for the test's messages.</summary>
+public sealed class ChildProcess
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waits = new();
+
+    private ChildProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output => string.Join('\n', _lines.TakeLast(60));
+
+    public static ChildProcess Start(string name, string assembly, IEnumerable<string> arguments, IDictionary<string, string> environment)
+    {
+        if (!File.Exists(assembly))
+        {
+            throw new InvalidOperationException($"{assembly} is not built: build Classroom.sln first.");
+        }
+
+        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var child = new ChildProcess(name, new Process { StartInfo = start });
+        child._process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
+        child._process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => child.Kill();
+        return child;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _lines.Enqueue(line);
+        foreach (var (text, wait) in _waits)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                wait.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes when the process prints a line containing <paramref name="text"/> (or has printed one).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var wait = _waits.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            wait.TrySetResult();
+        }
+
+        try
+        {
+            await wait.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"{Name} never printed '{text}':\n{Output}");
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to say anything to the cluster.</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+    }
+}
