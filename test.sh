@@ -41,6 +41,16 @@ if [ -z "${CLASSROOM_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initd
   fi
 fi
 
+# Cluster tests start their own redis-server processes (Debian's redis-server) on free loopback ports.
+if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "redis-server is required for the cluster tests (apt-get install redis-server)" >&2
+    exit 1
+  fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

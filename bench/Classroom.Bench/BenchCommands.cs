@@ -18,6 +18,10 @@ internal static class BenchCommands
                   --students N (10000)  --concurrency N (all students at once)
           fanout  N WebSocket viewers in one classroom, R chat events/s through the hub, for S seconds
                   --viewers N (1000)  --rate R (20)  --seconds S (10)  --baseline (a plain SignalR group instead)
+          cluster-calls  calls from this process to ping grains on silos in child processes (TCP), over a private redis-server
+                  --silos N (2)  --grains N (1000)  --concurrency N (512)  --seconds N (10)  --warmup N (3)
+          failover  a live lesson on 3 silo processes (Redis + PostgreSQL); kill -9 its silo, time until it accepts actions
+                  --rounds N (3)
           replay  records a 3-hour lesson of about N events in SQLite, then seeks its replay to random moments
                   --events N (200000)  --students N (2000)  --seeks N (1000)
         """;
@@ -42,6 +46,14 @@ internal static class BenchCommands
                     return await FanoutServer.RunAsync(options);
                 case "fanout":
                     Console.WriteLine(await FanoutBenchmark.RunAsync(options));
+                    return 0;
+                case "cluster-calls":
+                    Console.WriteLine(await Cluster.ClusterCallsBenchmark.RunAsync(options));
+                    return 0;
+                case "cluster-silo":
+                    return await Cluster.ClusterCallsBenchmark.RunSiloAsync(options);
+                case "failover":
+                    Console.WriteLine(await Cluster.FailoverBenchmark.RunAsync(options));
                     return 0;
                 case "replay":
                     Console.WriteLine(await ReplayBenchmark.RunAsync(options));

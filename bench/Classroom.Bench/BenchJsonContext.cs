@@ -8,4 +8,6 @@ namespace Classroom.Bench;
 [JsonSerializable(typeof(Votes.VotesResult))]
 [JsonSerializable(typeof(Fanout.FanoutResult))]
 [JsonSerializable(typeof(Replay.ReplayResult))]
+[JsonSerializable(typeof(Cluster.ClusterCallsResult))]
+[JsonSerializable(typeof(Cluster.FailoverResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -24,6 +24,9 @@ internal sealed class BenchOptions
         return options;
     }
 
+    public string Text(string name) =>
+        _values.TryGetValue(name, out var text) ? text : throw new ArgumentException($"--{name} is required");
+
     public bool Flag(string name) => _values.TryGetValue(name, out var text) && text is "true" or "1";
 
     public int Int(string name, int fallback, int min = 1, int max = int.MaxValue)

@@ -42,7 +42,7 @@ internal static class CallsBenchmark
             Environment.ProcessorCount), BenchJsonContext.Default.CallsResult);
     }
 
-    private static async Task<(long Calls, LatencyHistogram Histogram, TimeSpan Elapsed)> RunPhaseAsync(IPingGrain[] grains, int concurrency, TimeSpan duration)
+    internal static async Task<(long Calls, LatencyHistogram Histogram, TimeSpan Elapsed)> RunPhaseAsync(IPingGrain[] grains, int concurrency, TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero)
         {

@@ -5,6 +5,9 @@ namespace Classroom.Bench.Calls;
 public interface IPingGrain : IGrainWithStringKey
 {
     ValueTask<int> PingAsync(int value);
+
+    /// <summary>How many pings this grain has answered.</summary>
+    ValueTask<int> CallsAsync();
 }
 
 /// <summary>The smallest useful grain: it keeps a count, so every call is a real turn over grain state.</summary>
@@ -17,4 +20,6 @@ public sealed class PingGrain : Grain, IPingGrain
         _calls++;
         return ValueTask.FromResult(value + _calls);
     }
+
+    public ValueTask<int> CallsAsync() => ValueTask.FromResult(_calls);
 }

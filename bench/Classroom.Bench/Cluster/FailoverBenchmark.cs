@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Classroom.Contracts.Accounts;
+using Classroom.Contracts.Classrooms;
+using Classroom.Runtime;
+using Classroom.Silo.Extensions;
+using Classroom.TestKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Classroom.Bench.Cluster;
+
+/// <summary>
+/// Failover of a live lesson: three <c>Classroom.Silo</c> processes in cluster mode over a private redis-server and
+/// PostgreSQL, this process a cluster client posting chat every 20 ms. Each round kills the lesson's silo with SIGKILL,
+/// measures the time until a chat is acknowledged again, and starts a fresh silo. Afterwards every acknowledged chat
+/// must be in the lesson's log, in order.
+/// </summary>
+internal static class FailoverBenchmark
+{
+    private const string Teacher = "teacher-bench";
+
+    public static async Task<string> RunAsync(BenchOptions options)
+    {
+        var rounds = options.Int("rounds", 3, max: 20);
+        await using var redis = await RedisServer.StartAsync();
+        var postgres = await PostgreSqlServer.SharedAsync();
+        var schema = PostgreSqlServer.NewSchema();
+        var clusterId = "failover-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string>
+        {
+            ["Classroom__Cluster__Mode"] = "cluster",
+            ["Classroom__Cluster__Redis"] = redis.Configuration,
+            ["Classroom__Cluster__ClusterId"] = clusterId,
+            ["Classroom__Silo__Storage"] = "postgresql",
+            ["Classroom__Silo__PostgreSql__ConnectionString"] = postgres.ConnectionString,
+            ["Classroom__Silo__PostgreSql__Schema"] = schema,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Classroom.Runtime.Cluster"] = "Information",
+        };
+        var siloDll = Path.Combine(AppContext.BaseDirectory, "Classroom.Silo.dll");
+        var silos = new List<ChildProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                silos.Add(await ChildProcess.StartAsync(siloDll, [], settings));
+            }
+
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(settings.ToDictionary(kv => kv.Key.Replace("__", ":"), kv => (string?)kv.Value));
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.AddClassroomClient();
+            using var host = builder.Build();
+            await host.StartAsync();
+            var client = host.Services.GetRequiredService<IClusterClient>();
+            using var directory = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+
+            var id = "failover-" + Guid.NewGuid().ToString("N")[..8];
+            var classroom = client.GetGrain<IClassroomGrain>(id);
+            await classroom.ScheduleAsync(Teacher, new CoursePreview("Failover", "math", 8, CourseType.Textbook, "",
+                DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromHours(1), Teacher, "", null));
+            await classroom.StartAsync(Teacher);
+            await classroom.JoinAsync(new JoinRequest(Teacher, "Teacher", AccountKind.Teacher, "bench", false));
+
+            var acknowledged = new List<long>();
+            var failovers = new List<double>();
+            var failed = 0;
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < 25; i++)
+                {
+                    acknowledged.Add(Seq((await classroom.PostChatAsync(Teacher, $"round {round} line {i}")).MessageId));
+                }
+
+                var owner = (string)(await directory.GetDatabase().HashGetAsync($"{clusterId}:directory", $"classroom/{id}"))!;
+                var victim = silos.Single(s => s.Id == ChildProcess.ProcessOf(owner));
+                var clock = Stopwatch.StartNew();
+                victim.Dispose();
+                silos.Remove(victim);
+                while (true)
+                {
+                    try
+                    {
+                        acknowledged.Add(Seq((await classroom.PostChatAsync(Teacher, $"round {round} after the kill")).MessageId));
+                        break;
+                    }
+                    catch (Exception e) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+                    {
+                        // Refused during the failover (not acknowledged, so not counted): try again at once.
+                        failed++;
+                        _ = e;
+                    }
+                }
+
+                failovers.Add(clock.Elapsed.TotalMilliseconds);
+                silos.Add(await ChildProcess.StartAsync(siloDll, [], settings));
+            }
+
+            var logged = new List<long>();
+            for (var after = 0L; ;)
+            {
+                var page = await classroom.GetEventsAsync(Teacher, after, 1000);
+                logged.AddRange(page.Events.Select(e => e.Seq));
+                after = page.ThroughSeq;
+                if (!page.HasMore)
+                {
+                    break;
+                }
+            }
+
+            await host.StopAsync();
+            return JsonSerializer.Serialize(new FailoverResult("failover", rounds, failovers.Select(f => Math.Round(f)).ToList(),
+                Math.Round(failovers.Max()), acknowledged.Count, acknowledged.Count(s => !logged.Contains(s)), failed,
+                logged.SequenceEqual(logged.Order()) && logged.Distinct().Count() == logged.Count), BenchJsonContext.Default.FailoverResult);
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                silo.Dispose();
+            }
+
+            await postgres.DropSchemaAsync(schema);
+        }
+    }
+
+    private static long Seq(string messageId) => long.Parse(messageId[1..], System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record FailoverResult(
+    string Benchmark, int Rounds, List<double> FailoverMillis, double MaxFailoverMillis, int Acknowledged, int AcknowledgedMissingFromLog,
+    int RefusedDuringFailover, bool LogInOrder);
