@@ -30,7 +30,15 @@ internal sealed class ChildProcess : IDisposable
                 child._joined.TrySetResult();
             }
         };
-        child._process.ErrorDataReceived += (_, _) => { };
+        child._process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"[{Path.GetFileNameWithoutExtension(file)}] {e.Data}");
+            }
+        };
+        child._process.EnableRaisingEvents = true;
+        child._process.Exited += (_, _) => child._joined.TrySetException(new InvalidOperationException($"{file} exited before joining the cluster."));
         child._process.Start();
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();

@@ -41,7 +41,13 @@ internal static class FailoverBenchmark
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Classroom.Runtime.Cluster"] = "Information",
         };
-        var siloDll = Path.Combine(AppContext.BaseDirectory, "Classroom.Silo.dll");
+        // The silo as it is built in its own folder (a copy beside this program lacks its dependency manifest).
+        var siloDll = Path.Combine(RepositoryRoot(), "silo", "Classroom.Silo", "bin", "Release", "net10.0", "Classroom.Silo.dll");
+        if (!File.Exists(siloDll))
+        {
+            throw new ArgumentException($"{siloDll} is not built: dotnet build Classroom.sln -c Release");
+        }
+
         var silos = new List<ChildProcess>();
         try
         {
@@ -62,7 +68,7 @@ internal static class FailoverBenchmark
             var id = "failover-" + Guid.NewGuid().ToString("N")[..8];
             var classroom = client.GetGrain<IClassroomGrain>(id);
             await classroom.ScheduleAsync(Teacher, new CoursePreview("Failover", "math", 8, CourseType.Textbook, "",
-                DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromHours(1), Teacher, "", null));
+                DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromHours(1), Teacher, "https://media.example/live/failover.m3u8", null));
             await classroom.StartAsync(Teacher);
             await classroom.JoinAsync(new JoinRequest(Teacher, "Teacher", AccountKind.Teacher, "bench", false));
 
@@ -126,6 +132,17 @@ internal static class FailoverBenchmark
 
             await postgres.DropSchemaAsync(schema);
         }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Classroom.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new ArgumentException("Classroom.sln not found above the benchmark program.");
     }
 
     private static long Seq(string messageId) => long.Parse(messageId[1..], System.Globalization.CultureInfo.InvariantCulture);
