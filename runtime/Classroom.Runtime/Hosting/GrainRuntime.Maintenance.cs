@@ -14,7 +14,10 @@ internal sealed partial class GrainRuntime
     {
         _maintenance ??= TimeProvider.CreateTimer(static state => ((GrainRuntime)state!).Maintain(), this,
             Options.MaintenanceInterval, Options.MaintenanceInterval);
-        RuntimeLog.SiloStarted(Logger, Types.Classes.Count());
+        if (Services.GetService(typeof(Clustering.RedisCluster)) is not Clustering.RedisCluster { Options.Role: Clustering.ClusterRole.Client })
+        {
+            RuntimeLog.SiloStarted(Logger, Types.Classes.Count());
+        }
     }
 
     /// <summary>Fails calls past their deadline and deactivates idle activations.</summary>
