@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Classroom.Gateway.Tests.Fixtures;
+using Classroom.TestKit;
 using StackExchange.Redis;
 using static Classroom.Gateway.Tests.Fixtures.Classrooms;
 

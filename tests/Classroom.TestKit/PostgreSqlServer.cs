@@ -49,7 +49,7 @@ public sealed class PostgreSqlServer
         var bin = FindBinaries();
         RemoveStoppedServers();
         var directory = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -111,12 +111,6 @@ public sealed class PostgreSqlServer
             "PostgreSQL is not installed: run ./test.sh (it installs Debian's postgresql) or set CLASSROOM_TEST_POSTGRES to a connection string.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static ProcessStartInfo Start(string file, IEnumerable<string> arguments, string? asUser)
     {

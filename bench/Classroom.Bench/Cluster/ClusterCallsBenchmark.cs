@@ -34,7 +34,7 @@ internal static class ClusterCallsBenchmark
         {
             for (var i = 0; i < silos; i++)
             {
-                children.Add(await ChildProcess.StartAsync(typeof(ClusterCallsBenchmark).Assembly.Location,
+                children.Add(await ClusterBench.StartMemberAsync($"silo{i + 1}", typeof(ClusterCallsBenchmark).Assembly.Location,
                     ["cluster-silo", "--redis", redis.Configuration, "--cluster", clusterId], new Dictionary<string, string>()));
             }
 
@@ -59,7 +59,7 @@ internal static class ClusterCallsBenchmark
         {
             foreach (var child in children)
             {
-                child.Dispose();
+                child.Kill();
             }
         }
     }
@@ -71,7 +71,7 @@ internal static class ClusterCallsBenchmark
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Classroom.Runtime.Cluster", LogLevel.Information);
         builder.Services.AddGrainRuntime(runtime => runtime
             .AddGrains(typeof(PingGrain).Assembly)
-            .UseRedisClustering(o => ClusterSettings.Apply(o, redis, clusterId, role)));
+            .UseRedisClustering(o => ClusterBench.Apply(o, redis, clusterId, role)));
         return builder.Build();
     }
 
@@ -79,7 +79,7 @@ internal static class ClusterCallsBenchmark
     public static async Task<int> RunSiloAsync(BenchOptions options)
     {
         using var host = Member(options.Text("redis"), options.Text("cluster"), ClusterRole.Silo);
-        await ClusterSettings.RunUntilStoppedAsync(host);
+        await ClusterBench.RunUntilStoppedAsync(host);
         return 0;
     }
 }

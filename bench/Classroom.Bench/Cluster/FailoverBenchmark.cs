@@ -49,11 +49,12 @@ internal static class FailoverBenchmark
         }
 
         var silos = new List<ChildProcess>();
+        var started = 0;
         try
         {
             for (var i = 0; i < 3; i++)
             {
-                silos.Add(await ChildProcess.StartAsync(siloDll, [], settings));
+                silos.Add(await ClusterBench.StartMemberAsync($"silo{++started}", siloDll, [], settings));
             }
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -83,9 +84,9 @@ internal static class FailoverBenchmark
                 }
 
                 var owner = (string)(await directory.GetDatabase().HashGetAsync($"{clusterId}:directory", $"classroom/{id}"))!;
-                var victim = silos.Single(s => s.Id == ChildProcess.ProcessOf(owner));
+                var victim = silos.Single(s => s.Id == ClusterBench.ProcessOf(owner));
                 var clock = Stopwatch.StartNew();
-                victim.Dispose();
+                victim.Kill();
                 silos.Remove(victim);
                 while (true)
                 {
@@ -103,7 +104,7 @@ internal static class FailoverBenchmark
                 }
 
                 failovers.Add(clock.Elapsed.TotalMilliseconds);
-                silos.Add(await ChildProcess.StartAsync(siloDll, [], settings));
+                silos.Add(await ClusterBench.StartMemberAsync($"silo{++started}", siloDll, [], settings));
             }
 
             var logged = new List<long>();
@@ -127,7 +128,7 @@ internal static class FailoverBenchmark
         {
             foreach (var silo in silos)
             {
-                silo.Dispose();
+                silo.Kill();
             }
 
             await postgres.DropSchemaAsync(schema);

@@ -10,7 +10,7 @@ namespace Classroom.Runtime.Clustering;
 /// bumps its version in the same script; members reread the table when the version moves. A member that finds
 /// itself declared dead stops taking part for good (<see cref="Fenced"/>): its grains live elsewhere now.
 /// </summary>
-internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logger) : IAsyncDisposable
+internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logger)
 {
     // KEYS: members, heartbeats, version, recovering. ARGV: my id, my descriptor (role|endpoint), death timeout ms,
     // forget-after ms, '1' if I had joined before. Returns {my status, table version}: 'A' alive, 'N' (re)added (first
@@ -64,6 +64,8 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
     private static readonly TimeSpan ForgetDeadAfter = TimeSpan.FromMinutes(10);
     private FrozenDictionary<string, ClusterMember> _view = FrozenDictionary<string, ClusterMember>.Empty;
     private ClusterMember[] _silos = [];
+    private readonly Dictionary<string, long> _missingSince = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _tickGate = new(1, 1);
     private string _version = "";
     private int _fenced;
 
@@ -104,6 +106,20 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
     /// <summary>One heartbeat: prove this member alive, declare the silent dead, reread the table if it changed.</summary>
     public async Task TickAsync()
     {
+        // The heartbeat loop and lookups that need a fresh view may tick at once: one at a time.
+        await _tickGate.WaitAsync();
+        try
+        {
+            await TickCoreAsync();
+        }
+        finally
+        {
+            _tickGate.Release();
+        }
+    }
+
+    private async Task TickCoreAsync()
+    {
         if (IsFenced)
         {
             return;
@@ -122,7 +138,7 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
         }
 
         var firstTick = _version.Length == 0;
-        if (version != _version || status == "N")
+        if (version != _version || status == "N" || _missingSince.Count > 0)
         {
             await ReloadAsync(version);
         }
@@ -143,21 +159,44 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
     {
         var entries = await redis.Database.HashGetAllAsync(redis.Members);
         var view = entries.ToDictionary(e => (string)e.Name!, e => ClusterMember.Parse(e.Name!, e.Value!), StringComparer.Ordinal);
-        var before = _view;
+        var now = Environment.TickCount64;
+        var died = new List<ClusterMember>();
+        foreach (var (id, member) in _view)
+        {
+            if (!member.Alive || id == Self.Id)
+            {
+                continue;
+            }
+
+            if (view.TryGetValue(id, out var current))
+            {
+                _missingSince.Remove(id);
+                if (!current.Alive)
+                {
+                    died.Add(member);
+                }
+            }
+            else if (now - _missingSince.GetValueOrDefault(id, now) <= (long)redis.Options.DeathTimeout.TotalMilliseconds)
+            {
+                // Missing from the table without being declared dead: Redis lost it (a restart). It is given one death
+                // timeout to heartbeat itself back in, and counts as alive meanwhile, so its grains stay where they are.
+                _missingSince.TryAdd(id, now);
+                view[id] = member;
+            }
+            else
+            {
+                _missingSince.Remove(id);
+                died.Add(member);
+            }
+        }
+
         _view = view.ToFrozenDictionary(StringComparer.Ordinal);
         _silos = [.. view.Values.Where(m => m.Alive && m.Role == ClusterRole.Silo).OrderBy(m => m.Id, StringComparer.Ordinal)];
         _version = version;
-        foreach (var (id, member) in before)
+        foreach (var member in died)
         {
-            if (member.Alive && (!view.TryGetValue(id, out var now) || !now.Alive) && id != Self.Id)
-            {
-                // A member gone from the table without being declared dead is only lost by Redis: not dead.
-                if (now is not null)
-                {
-                    MemberDeclaredDead(logger, id);
-                    MemberDied?.Invoke(member);
-                }
-            }
+            MemberDeclaredDead(logger, member.Id);
+            MemberDied?.Invoke(member);
         }
     }
 
@@ -172,7 +211,7 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
 
     public async Task LeaveAsync()
     {
-        if (Self is null || IsFenced)
+        if (IsFenced)
         {
             return;
         }
@@ -186,8 +225,6 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
             LeaveFailed(logger, e, Self.Id);
         }
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [LoggerMessage(101, LogLevel.Information, "Joined the cluster as {MemberId} ({Role}) at '{Endpoint}'")]
     private static partial void Joined(ILogger logger, string memberId, ClusterRole role, string endpoint);
