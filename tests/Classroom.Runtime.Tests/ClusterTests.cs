@@ -197,36 +197,45 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.True(await WaitUntilAsync(EveryoneSeesEveryone), "members should see each other in the new Redis");
         Assert.All(_members, m => Assert.False(m.Cluster.Membership.IsFenced));
         await interrupted.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.True(await WaitUntilAsync(async () => await client.Client.GetGrain<IPlacementGrain>("survivor").WhereAsync() == before),
-            "the grain should still answer from its activation");
+        Assert.Equal(before, await client.Client.GetGrain<IPlacementGrain>("survivor").WhereAsync());
         var fresh = await Task.WhenAll(new[] { silo1, silo2, client }.Select(m => m.Client.GetGrain<IPlacementGrain>("after-restart").WhereAsync()));
         Assert.Single(fresh.Distinct());
     }
 
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
+    /// <summary>True once <paramref name="condition"/> holds: checked now and after every member's next view of the table.</summary>
+    private async Task<bool> WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
         {
-            try
+            if (condition())
             {
-                if (await condition())
-                {
-                    return true;
-                }
+                met.TrySetResult();
             }
-            catch (Exception e) when (e is SiloUnavailableException or StackExchange.Redis.RedisException or TimeoutException)
-            {
-                // Not yet: the cluster is still recovering.
-            }
-
-            // Polls a cluster that changes on its own heartbeats; bounded by the deadline above.
-            await Task.Delay(100);
         }
 
-        return false;
+        foreach (var member in _members)
+        {
+            member.Cluster.Membership.ViewChanged += Check;
+        }
+
+        try
+        {
+            Check();
+            await met.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            foreach (var member in _members)
+            {
+                member.Cluster.Membership.ViewChanged -= Check;
+            }
+        }
     }
 
     private sealed class InterruptObserver(TaskCompletionSource interrupted) : IAsyncObserver<int>

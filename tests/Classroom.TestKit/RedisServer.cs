@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace Classroom.TestKit;
 
@@ -70,40 +67,29 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException("redis-server is not installed: run ./test.sh (it installs Debian's redis-server).", e);
         }
 
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await PingAsync())
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) =>
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
+            if (e.Data is null)
             {
-                throw new InvalidOperationException($"redis-server did not start on port {Port}.");
+                return;
             }
 
-            await Task.Delay(50);
-        }
+            output.Enqueue(e.Data);
+            if (e.Data.Contains("Ready to accept connections", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
+            $"redis-server on port {Port} exited at start:\n{string.Join('\n', output)}"));
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
-
-    private async Task<bool> PingAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, Port);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray());
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
 
     public ValueTask DisposeAsync()
     {

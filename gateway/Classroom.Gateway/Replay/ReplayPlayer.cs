@@ -308,7 +308,8 @@ internal sealed class ReplayPlayer : IAsyncDisposable
 
     private long Offset(ClassroomEvent e) => Millis(e.At - _startedAt);
 
-    private static long Millis(TimeSpan span) => (long)Math.Floor(span.TotalMilliseconds);
+    // As the replay grain computes chapters and the duration: the player ends exactly where the replay does.
+    private static long Millis(TimeSpan span) => ReplayOffset.Millis(span);
 
     /// <summary>The playhead now; call under the lock.</summary>
     private long Playhead() =>

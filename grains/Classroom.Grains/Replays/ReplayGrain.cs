@@ -107,11 +107,7 @@ public sealed partial class ReplayGrain(
     private long DurationMillis(DateTimeOffset startedAt) =>
         Math.Max(0, Millis((_head.EndedAt ?? TimeProvider.GetUtcNow()) - startedAt));
 
-    /// <summary>
-    /// Rounded up: events carry sub-millisecond times, and seeking to a chapter or to the end must include the event
-    /// that made it (the state at t folds the events at or before t).
-    /// </summary>
-    private static long Millis(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
+    private static long Millis(TimeSpan span) => ReplayOffset.Millis(span);
 
     [LoggerMessage(1, LogLevel.Warning, "Replay of {ClassroomId} skipped event {Seq} of unknown type '{Type}' written by a newer build")]
     private static partial void UnknownEventSkipped(ILogger logger, string classroomId, long seq, string type);

@@ -81,6 +81,9 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
     /// <summary>Raised (once per member) when a member is seen dead: calls waiting on it can go elsewhere.</summary>
     public event Action<ClusterMember>? MemberDied;
 
+    /// <summary>Raised after every reread of the table (members joined, died, or came back).</summary>
+    public event Action? ViewChanged;
+
     /// <summary>Raised once when this member finds itself declared dead.</summary>
     public event Action? Fenced;
 
@@ -198,6 +201,8 @@ internal sealed partial class ClusterMembership(RedisCluster redis, ILogger logg
             MemberDeclaredDead(logger, member.Id);
             MemberDied?.Invoke(member);
         }
+
+        ViewChanged?.Invoke();
     }
 
     private void Fence()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Classroom.TestKit;
 
 namespace Classroom.Gateway.Tests.Fixtures;
@@ -98,6 +97,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Classroom__Gateway__ChatBurst"] = "100",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Classroom.Runtime.Cluster"] = "Information",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
 
     public async ValueTask DisposeAsync()
@@ -128,30 +128,14 @@ public sealed class GatewayProcess(ChildProcess process, Uri baseAddress)
 
     public HttpClient Http { get; } = new() { BaseAddress = baseAddress };
 
+    /// <summary>Waits until the host says it has started (after joining the cluster and seeding), then checks health.</summary>
     public async Task WaitHealthyAsync()
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        await process.WaitForOutputAsync("Application started");
+        var health = await Http.GetAsync("/health");
+        if (!health.IsSuccessStatusCode)
         {
-            try
-            {
-                if ((await Http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new InvalidOperationException($"{process.Name} did not become healthy:\n{process.Output}");
-            }
-
-            // Polls a process starting up; bounded above.
-            await Task.Delay(100);
+            throw new InvalidOperationException($"{process.Name} started but /health answered {(int)health.StatusCode}:\n{process.Output}");
         }
     }
 
