@@ -17,7 +17,8 @@ internal static class BenchCommands
           votes   N students of one live lesson vote in one poll at once (embedded silo, SQLite)
                   --students N (10000)  --concurrency N (all students at once)
           fanout  N WebSocket viewers in one classroom, R chat events/s through the hub, for S seconds
-                  --viewers N (1000)  --rate R (20)  --seconds S (10)  --baseline (a plain SignalR group instead)
+                  --viewers N (1000)  --rate R (20)  --seconds S (10)  --warmup S (10, same load unmeasured)
+                  --baseline (a plain SignalR group instead)
           cluster-calls  calls from this process to ping grains on silos in child processes (TCP), over a private redis-server
                   --silos N (2)  --grains N (1000)  --concurrency N (512)  --seconds N (10)  --warmup N (3)
           failover  a live lesson on 3 silo processes (Redis + PostgreSQL); kill -9 its silo, time until it accepts actions

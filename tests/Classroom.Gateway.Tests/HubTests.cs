@@ -145,6 +145,50 @@ public sealed class HubTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Viewers_who_leave_hear_nothing_more_and_those_who_stay_miss_nothing()
+    {
+        var id = await ScheduleAsync(Host);
+        await using var teacher = await Host.ConnectAsync(await Host.TeacherTokenAsync());
+        await JoinAsync(teacher, id);
+        var viewers = new List<HubTestClient>();
+        foreach (var number in new[] { 1, 2, 3, 1, 2, 3 })
+        {
+            var viewer = await Host.ConnectAsync(await Host.StudentTokenAsync(number));
+            viewers.Add(viewer);
+            await JoinAsync(viewer, id);
+        }
+
+        try
+        {
+            // Leaving moves the last member into the leaver's place: the second leaver is that moved one, then the first.
+            var leavers = new[] { viewers[1], viewers[5], viewers[0] };
+            foreach (var leaver in leavers)
+            {
+                await leaver.InvokeAsync("LeaveClassroom", id);
+            }
+
+            await teacher.InvokeAsync("StartLesson", id);
+            var chat = Seq((await teacher.InvokeAsync("PostChat", id, "still here?"))!["messageId"]!.GetValue<string>());
+
+            foreach (var stayer in viewers.Except(leavers))
+            {
+                Assert.Equal(["lesson.started", "chat.posted"], (await stayer.EventsThroughAsync(chat)).Select(Type));
+            }
+
+            // The stayers' frames went out in the same flush the leavers would have had theirs in.
+            await teacher.EventsThroughAsync(chat);
+            Assert.All(leavers, leaver => Assert.True(leaver.HasNoCallWaiting));
+        }
+        finally
+        {
+            foreach (var viewer in viewers)
+            {
+                await viewer.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Chat_beyond_the_connections_rate_limit_is_refused()
     {
         var id = await ScheduleAsync(Host);

@@ -19,6 +19,7 @@ internal static class FanoutBenchmark
         var viewerCount = options.Int("viewers", 1000, max: 19_000);
         var rate = options.Int("rate", 20, max: 10_000);
         var seconds = options.Int("seconds", 10, max: 600);
+        var warmup = options.Int("warmup", 10, max: 600);
         var baseline = options.Flag("baseline");
         using var server = StartServer(baseline, out var address);
         try
@@ -35,15 +36,28 @@ internal static class FanoutBenchmark
             }
 
             var viewers = await ConnectViewersAsync(http, address, classroomId, viewerCount, baseline);
+
+            // The same load, unmeasured, until the server's JIT has settled: a long-running gateway is past its warm-up.
+            var warmedUp = await DriveAsync(teacher, classroomId, rate, TimeSpan.FromSeconds(warmup));
+            await DrainAsync(() => teacher.ChatSeqs.Count >= warmedUp);
+            var warmedThrough = teacher.ChatSeqs.DefaultIfEmpty().Max();
+            await DrainAsync(() => viewers.All(v => v.LastSeq >= warmedThrough));
+            foreach (var viewer in viewers.Append(teacher))
+            {
+                viewer.StartMeasuring();
+            }
+
+            var cpu = CpuMeter.Start(server);
             var started = Stopwatch.GetTimestamp();
             var sent = await DriveAsync(teacher, classroomId, rate, TimeSpan.FromSeconds(seconds));
             var driven = Stopwatch.GetElapsedTime(started);
             await DrainAsync(() => teacher.ChatSeqs.Count >= sent);
             var last = teacher.ChatSeqs.DefaultIfEmpty().Max();
             await DrainAsync(() => viewers.All(v => v.LastSeq >= last));
+            var usage = cpu.Stop();
             var rssMb = ResidentMegabytes(server);
             await Task.WhenAll(viewers.Select(v => v.DisposeAsync().AsTask()));
-            return Measure(viewers, teacher, teacher.ChatSeqs.Count, driven, baseline, rssMb);
+            return Measure(viewers, teacher, teacher.ChatSeqs.Count, driven, baseline, rssMb, usage);
         }
         finally
         {
@@ -66,6 +80,7 @@ internal static class FanoutBenchmark
         }
 
         start.ArgumentList.Add("fanout-server");
+
         if (baseline)
         {
             start.ArgumentList.Add("--baseline");
@@ -171,10 +186,10 @@ internal static class FanoutBenchmark
         }
     }
 
-    private static string Measure(List<BenchViewer> viewers, BenchViewer teacher, int expected, TimeSpan driven, bool baseline, long serverRssMb)
+    private static string Measure(List<BenchViewer> viewers, BenchViewer teacher, int expected, TimeSpan driven, bool baseline, long serverRssMb, CpuUsage usage)
     {
         var histogram = new LatencyHistogram();
-        long lost = 0, outOfOrder = 0, duplicates = 0, deliveries = 0, resyncs = 0;
+        long lost = 0, outOfOrder = 0, duplicates = 0, deliveries = 0, frames = 0, resyncs = 0;
         var max = 0L;
         foreach (var viewer in viewers)
         {
@@ -188,13 +203,15 @@ internal static class FanoutBenchmark
             outOfOrder += viewer.OutOfOrder;
             duplicates += viewer.Duplicates;
             deliveries += viewer.Deliveries;
+            frames += viewer.Frames;
             resyncs += viewer.Resyncs;
         }
 
         return JsonSerializer.Serialize(new FanoutResult(
             baseline ? "fanout-baseline" : "fanout", viewers.Count, Math.Round(expected / driven.TotalSeconds, 1), Math.Round(deliveries / driven.TotalSeconds),
             Math.Round(histogram.QuantileMicros(0.5) / 1000, 1), Math.Round(histogram.QuantileMicros(0.99) / 1000, 1),
-            Math.Round(max * 1000.0 / Stopwatch.Frequency, 1), lost, outOfOrder, duplicates, resyncs, serverRssMb),
+            Math.Round(max * 1000.0 / Stopwatch.Frequency, 1), lost, outOfOrder, duplicates, resyncs, serverRssMb,
+            Math.Round(frames / driven.TotalSeconds), usage.ServerPercent, usage.ViewersPercent),
             BenchJsonContext.Default.FanoutResult);
     }
 
@@ -202,6 +219,40 @@ internal static class FanoutBenchmark
 }
 
 /// <param name="ServerRssMb">Resident memory of the server process at the end of the run.</param>
+/// <param name="FramesPerSecond">"events" frames the viewers received a second (each carries one or more events).</param>
+/// <param name="ServerCpuPercent">CPU the server process used while measured, in percent of one core (this machine has 2).</param>
+/// <param name="ViewersCpuPercent">The same for this process: the viewers and the teacher.</param>
 internal sealed record FanoutResult(
     string Benchmark, int Viewers, double EventsPerSecond, double DeliveriesPerSecond, double P50Millis, double P99Millis,
-    double MaxMillis, long Lost, long OutOfOrder, long Duplicates, long Resyncs, long ServerRssMb);
+    double MaxMillis, long Lost, long OutOfOrder, long Duplicates, long Resyncs, long ServerRssMb,
+    double FramesPerSecond, double ServerCpuPercent, double ViewersCpuPercent);
+
+/// <summary>CPU used by the server process and by this one over the measured window.</summary>
+internal readonly record struct CpuUsage(double ServerPercent, double ViewersPercent);
+
+internal sealed class CpuMeter
+{
+    private readonly Process _server;
+    private readonly TimeSpan _server0;
+    private readonly TimeSpan _self0;
+    private readonly long _started = Stopwatch.GetTimestamp();
+
+    private CpuMeter(Process server)
+    {
+        _server = server;
+        server.Refresh();
+        _server0 = server.TotalProcessorTime;
+        _self0 = Process.GetCurrentProcess().TotalProcessorTime;
+    }
+
+    public static CpuMeter Start(Process server) => new(server);
+
+    public CpuUsage Stop()
+    {
+        var elapsed = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+        _server.Refresh();
+        return new CpuUsage(
+            Math.Round((_server.TotalProcessorTime - _server0).TotalSeconds * 100 / elapsed),
+            Math.Round((Process.GetCurrentProcess().TotalProcessorTime - _self0).TotalSeconds * 100 / elapsed));
+    }
+}

@@ -17,7 +17,11 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
     private const int FillPage = 1000;
     private readonly Lock _lock = new();
     private List<ClassroomEvent> _pending = [];
-    private List<Membership> _members = [];
+
+    // Each membership knows its slot, so one leaving is O(1) (a lesson's end removes thousands); flushes iterate a
+    // snapshot, rebuilt after the members changed.
+    private readonly List<Membership> _members = [];
+    private Membership[]? _snapshot;
 
     // The last seq taken from the stream (or a fill); before any, the lowest seq a member started from.
     private long? _received;
@@ -134,14 +138,32 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
-    public void Add(Membership membership) => WithLock(() => _members = [.. _members, membership]);
+    public void Add(Membership membership)
+    {
+        lock (_lock)
+        {
+            membership.Slot = _members.Count;
+            _members.Add(membership);
+            _snapshot = null;
+        }
+    }
 
-    /// <summary>Removes a membership; returns how many remain.</summary>
+    /// <summary>Removes a membership (again: no change); returns how many remain.</summary>
     public int Remove(Membership membership)
     {
         lock (_lock)
         {
-            _members = _members.Where(m => m != membership).ToList();
+            var slot = membership.Slot;
+            if (slot >= 0 && slot < _members.Count && _members[slot] == membership)
+            {
+                var last = _members[^1];
+                _members[slot] = last;
+                last.Slot = slot;
+                _members.RemoveAt(_members.Count - 1);
+                membership.Slot = -1;
+                _snapshot = null;
+            }
+
             return _members.Count;
         }
     }
@@ -154,14 +176,25 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
-    /// <summary>Sends what arrived since the last flush; returns the viewers that lagged too long and must go.</summary>
+    /// <summary>
+    /// Sends what arrived since the last flush: frames are queued under the lock and written after it, on this thread
+    /// for every connection that takes them at once. Returns the viewers that lagged too long and must go.
+    /// </summary>
     public IReadOnlyList<Viewer> Flush(DateTimeOffset now, TimeSpan maxWriteStall, TimeSpan slowViewerTimeout)
     {
+        Membership[] members;
+        List<Viewer>? slow = null;
+        var offered = false;
         lock (_lock)
         {
-            foreach (var membership in _members)
+            members = _snapshot ??= [.. _members];
+            foreach (var membership in members)
             {
                 membership.CheckStall(maxWriteStall);
+                if (membership.LaggingSince is { } since && now - since > slowViewerTimeout)
+                {
+                    (slow ??= []).Add(membership.Viewer);
+                }
             }
 
             if (_pending.Count > 0)
@@ -173,23 +206,24 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
                 var staff = events.Where(e => CanSee(e.Audience, staff: true)).ToList();
                 var everyoneFrame = Membership.Frame(everyone, through);
                 var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
-                foreach (var membership in _members)
+                foreach (var membership in members)
                 {
                     membership.Offer(events, everyoneFrame, staffFrame, through);
                 }
-            }
 
-            List<Viewer>? slow = null;
-            foreach (var membership in _members)
-            {
-                if (membership.LaggingSince is { } since && now - since > slowViewerTimeout)
-                {
-                    (slow ??= []).Add(membership.Viewer);
-                }
+                offered = true;
             }
-
-            return (IReadOnlyList<Viewer>?)slow ?? [];
         }
+
+        if (offered)
+        {
+            foreach (var membership in members)
+            {
+                membership.Viewer.Drain();
+            }
+        }
+
+        return (IReadOnlyList<Viewer>?)slow ?? [];
     }
 
     public static bool CanSee(EventAudience audience, bool staff) =>

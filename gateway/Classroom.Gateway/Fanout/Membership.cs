@@ -30,6 +30,9 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
 
     public DateTimeOffset? LaggingSince { get; private set; }
 
+    /// <summary>Where the channel keeps this membership (-1 once removed). Caller holds the channel lock.</summary>
+    public int Slot { get; set; } = -1;
+
     /// <summary>Frames flow from after <paramref name="through"/>; held events after it are sent now. Caller holds the channel lock.</summary>
     public void Activate(long through, bool staff)
     {
@@ -53,6 +56,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         if (missed.Count > 0)
         {
             Deliver(Frame(missed.Where(e => ClassroomChannel.CanSee(e.Audience, staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
+            viewer.Drain();
         }
     }
 
@@ -69,10 +73,11 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         if (State == MembershipState.Live && viewer.IsStalled(maxWriteStall))
         {
             FallBehind();
+            viewer.NotifyWhenDrained(this);
         }
     }
 
-    /// <summary>Takes a committed batch of events. Caller holds the channel lock.</summary>
+    /// <summary>Takes a committed batch of events; the channel drains the viewer afterwards. Caller holds the channel lock.</summary>
     public void Offer(IReadOnlyList<ClassroomEvent> events, SerializedHubMessage? everyone, SerializedHubMessage? staff, long through)
     {
         switch (State)
@@ -99,10 +104,10 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
 
     private void Deliver(SerializedHubMessage? frame, long through)
     {
-
         if (frame is not null && !viewer.TryEnqueue(frame))
         {
             FallBehind();
+            viewer.NotifyWhenDrained(this);
             return;
         }
 
@@ -130,13 +135,22 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
     /// <summary>The viewer's outbox emptied: if it owes a resync notice, send it now.</summary>
     public void OnViewerDrained() => channel.WithLock(TrySendResync);
 
-    /// <summary>Sends the owed resync notice if the outbox has room. Caller holds the channel lock.</summary>
+    /// <summary>Sends the owed resync notice, or waits for room in the outbox. Caller holds the channel lock.</summary>
     private void TrySendResync()
     {
-        if (_resyncOwed && State == MembershipState.Lagging
-            && viewer.TryEnqueue(new SerializedHubMessage(new InvocationMessage("resync", [channel.ClassroomId, Through]))))
+        if (!_resyncOwed || State != MembershipState.Lagging)
+        {
+            return;
+        }
+
+        if (viewer.TryEnqueue(new SerializedHubMessage(new InvocationMessage("resync", [channel.ClassroomId, Through]))))
         {
             _resyncOwed = false;
+            viewer.Drain();
+        }
+        else
+        {
+            viewer.NotifyWhenDrained(this);
         }
     }
 
