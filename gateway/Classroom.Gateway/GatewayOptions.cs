@@ -11,6 +11,13 @@ public sealed class GatewayOptions
     /// <summary>How long events that arrive close together wait to travel in one frame per connection.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>
+    /// How often the gateway renews its subscription to each classroom it serves. Also how soon, after a silo died, the
+    /// classroom's new activation is found and its events flow again: keep it well below
+    /// <c>Classroom:Classrooms:SubscriptionLifetime</c>.
+    /// </summary>
+    public TimeSpan SubscriptionRenewal { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Frames a connection may have waiting to be sent; beyond, the viewer is told to resync.</summary>
     public int MaxPendingFrames { get; set; } = 64;
 
@@ -46,4 +53,20 @@ public sealed class GatewayOptions
 
     /// <summary>How long a bearer token is valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The key bearer tokens are signed with (base64, at least 32 bytes); every gateway of a cluster needs the same one.
+    /// Unset in the embedded default: a key is generated into the data folder.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>User names of operators: they may open the Orleans dashboard at <c>/dashboard</c>.</summary>
+    public List<string> Operators { get; set; } = [];
+
+    /// <summary>True when every interval, count and limit is positive (checked when the gateway starts).</summary>
+    public static bool IsValid(GatewayOptions o) =>
+        o.FlushInterval > TimeSpan.Zero && o.SubscriptionRenewal > TimeSpan.Zero && o.MaxPendingFrames > 0 && o.MaxWriteStall > TimeSpan.Zero
+        && o.SlowViewerTimeout > TimeSpan.Zero && o.ResumeWindow > 0 && o.MaxMessageBytes > 0 && o.ChatPerSecond > 0 && o.ChatBurst > 0
+        && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0
+        && o.TokenLifetime > TimeSpan.Zero;
 }

@@ -3,9 +3,10 @@ using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Replays;
 using Classroom.Contracts.Serialization;
 using Classroom.Grains.Tests.Fixtures;
-using Classroom.Runtime;
-using Classroom.Runtime.Storage;
+using Classroom.Persistence;
+using Classroom.Persistence.Storage;
 using Classroom.TestKit;
+using Orleans.Providers;
 
 namespace Classroom.Grains.Tests;
 
@@ -23,9 +24,8 @@ public sealed class PostgreSqlStorageTests : IAsyncLifetime
     public async Task A_lesson_kept_in_postgresql_comes_back_whole_on_a_new_silo_and_replays_from_its_log()
     {
         var options = new PostgreSqlStorageOptions { ConnectionString = _postgres.ConnectionString, Schema = _schema };
-        await using var cluster = await ClassroomCluster.StartAsync(o => o.SnapshotEvery = 7, b => b
-            .AddPostgreSqlGrainStorage(GrainStorage.DefaultName, options)
-            .AddPostgreSqlEventLogStorage(GrainStorage.DefaultName, options));
+        await using var cluster = await ClassroomCluster.StartAsync(o => o.SnapshotEvery = 7,
+            silo: s => s.AddPostgreSqlStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, options));
         var lessons = new Lessons(cluster);
         var classroom = await lessons.LiveAsync("kept", "s1", "s2", "s3");
         await classroom.PostChatAsync("s1", "Is it x = 4?");
@@ -48,8 +48,8 @@ public sealed class PostgreSqlStorageTests : IAsyncLifetime
         Assert.Equal(["Is it x = 4?"], after.Chat.Messages.Select(m => m.Text));
         Assert.Equal([1, 1], after.Polls.Single().Counts);
         Assert.Contains("Checking the answer", info.Chapters.Select(c => c.Label));
-        // Nothing went to the test cluster's in-memory log: PostgreSQL held it all.
-        Assert.Empty(await cluster.EventLogs.ReadAsync(new GrainId("classroom", "kept"), "events", 0, 10, default));
+        // Nothing went to the test cluster's SQLite log: PostgreSQL held it all.
+        Assert.Empty(await cluster.EventLogs.ReadAsync(GrainId.Create("classroom", "kept"), "events", 0, 10, default));
     }
 
     private static string Json(ClassroomSnapshot snapshot) => JsonSerializer.Serialize(snapshot, ContractsJsonContext.Default.ClassroomSnapshot);

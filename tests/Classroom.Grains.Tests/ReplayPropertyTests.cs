@@ -5,7 +5,6 @@ using Classroom.Contracts.Replays;
 using Classroom.Contracts.Serialization;
 using Classroom.Grains.Classrooms;
 using Classroom.Grains.Tests.Fixtures;
-using Classroom.Runtime;
 using Classroom.TestKit;
 using FsCheck;
 using FsCheck.Fluent;
@@ -19,7 +18,7 @@ namespace Classroom.Grains.Tests;
 public sealed class ReplayPropertyTests : IAsyncLifetime
 {
     private const int CheckpointEvery = 4;
-    private TestCluster _cluster = null!;
+    private ClassroomTestCluster _cluster = null!;
 
     public async Task InitializeAsync() => _cluster = await ClassroomCluster.StartAsync(replays: o => o.CheckpointEvery = CheckpointEvery);
 
@@ -97,7 +96,7 @@ public sealed class ReplayPropertyTests : IAsyncLifetime
         }
 
         // The replay really did use checkpoints: one every few events of the log.
-        var checkpoints = await _cluster.EventLogs.ReadAsync(new GrainId("replay", id), "checkpoints", 0, 10_000, default);
+        var checkpoints = await _cluster.EventLogs.ReadAsync(GrainId.Create("replay", id), "checkpoints", 0, 10_000, default);
         Assert.Equal(log.Count / CheckpointEvery, checkpoints.Count);
     }
 
@@ -106,7 +105,7 @@ public sealed class ReplayPropertyTests : IAsyncLifetime
 
     private async Task<List<ClassroomEvent>> ReadWholeLogAsync(string id)
     {
-        var stored = await _cluster.EventLogs.ReadAsync(new GrainId("classroom", id), "events", 0, 100_000, default);
+        var stored = await _cluster.EventLogs.ReadAsync(GrainId.Create("classroom", id), "events", 0, 100_000, default);
         return stored.Select(s => JsonSerializer.Deserialize(s.Payload, ContractsJsonContext.Default.ClassroomEvent)!).ToList();
     }
 

@@ -4,14 +4,13 @@ using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
 using Classroom.Contracts.Replays;
 using Classroom.Grains.Tests.Fixtures;
-using Classroom.Runtime;
 using Classroom.TestKit;
 
 namespace Classroom.Grains.Tests;
 
 public sealed class ReplayTests : IAsyncLifetime
 {
-    private TestCluster _cluster = null!;
+    private ClassroomTestCluster _cluster = null!;
 
     private Lessons Lessons => new(_cluster);
 
@@ -167,7 +166,7 @@ public sealed class ReplayTests : IAsyncLifetime
         var seq = (await classroom.GetSnapshotAsync(Lessons.Teacher)).Seq;
         var at = _cluster.Time.GetUtcNow().ToString("O");
         var unknown = $$"""{"classroomId":"newer-build","seq":{{seq + 1}},"at":"{{at}}","type":"whiteboard.drawn","audience":"everyone","data":{"strokes":3} }""";
-        await _cluster.EventLogs.AppendAsync(new GrainId("classroom", "newer-build"), "events", seq + 1, [Encoding.UTF8.GetBytes(unknown)], default);
+        await _cluster.EventLogs.AppendAsync(GrainId.Create("classroom", "newer-build"), "events", seq + 1, [Encoding.UTF8.GetBytes(unknown)], default);
 
         var frame = await Replay("newer-build").SeekAsync("s1", long.MaxValue);
         var page = await Replay("newer-build").GetEventsAsync("s1", seq, 10);
@@ -194,9 +193,9 @@ public sealed class ReplayTests : IAsyncLifetime
         var after = await Replay("reactivated").SeekAsync("s2", 12_500);
 
         Assert.Equal(Json(before.Snapshot), Json(after.Snapshot));
-        Assert.Equal(0, _cluster.ActivationCount("classroom"));
-        var events = await _cluster.EventLogs.ReadAsync(new GrainId("classroom", "reactivated"), "events", 0, 1000, default);
-        var checkpoints = await _cluster.EventLogs.ReadAsync(new GrainId("replay", "reactivated"), "checkpoints", 0, 1000, default);
+        Assert.Equal(0, await _cluster.ActivationCountAsync("classroom"));
+        var events = await _cluster.EventLogs.ReadAsync(GrainId.Create("classroom", "reactivated"), "events", 0, 1000, default);
+        var checkpoints = await _cluster.EventLogs.ReadAsync(GrainId.Create("replay", "reactivated"), "checkpoints", 0, 1000, default);
         Assert.Equal(events.Count / 5, checkpoints.Count);
     }
 }

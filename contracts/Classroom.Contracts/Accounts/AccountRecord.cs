@@ -7,9 +7,10 @@ namespace Classroom.Contracts.Accounts;
 /// A user account as stored: the user id is the normalized user name. The password is kept only as a hash made by
 /// the host (ASP.NET Core Identity's password hasher); grains never see a password.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("AccountRecord")]
 public sealed record AccountRecord(
-    [property: JsonPropertyName("userId")] string UserId,
-    [property: JsonPropertyName("displayName")] string DisplayName,
-    [property: JsonPropertyName("kind")] AccountKind Kind,
-    [property: JsonPropertyName("passwordHash")] string PasswordHash,
-    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt);
+    [Id(0)] [property: JsonPropertyName("userId")] string UserId,
+    [Id(1)] [property: JsonPropertyName("displayName")] string DisplayName,
+    [Id(2)] [property: JsonPropertyName("kind")] AccountKind Kind,
+    [Id(3)] [property: JsonPropertyName("passwordHash")] string PasswordHash,
+    [Id(4)] [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt);

@@ -3,17 +3,18 @@ using System.Text.Json.Serialization;
 namespace Classroom.Contracts.Classrooms;
 
 /// <summary>What students see before a lesson: the course preview a teacher publishes.</summary>
+[GenerateSerializer, Immutable, Alias("CoursePreview")]
 public sealed record CoursePreview(
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("grade")] int Grade,
-    [property: JsonPropertyName("courseType")] CourseType CourseType,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("startsAt")] DateTimeOffset StartsAt,
-    [property: JsonPropertyName("duration")] TimeSpan Duration,
-    [property: JsonPropertyName("teacherId")] string TeacherId,
-    [property: JsonPropertyName("mediaUrl")] string? MediaUrl = null,
-    [property: JsonPropertyName("capacity")] int? Capacity = null);
+    [Id(0)] [property: JsonPropertyName("title")] string Title,
+    [Id(1)] [property: JsonPropertyName("subject")] string Subject,
+    [Id(2)] [property: JsonPropertyName("grade")] int Grade,
+    [Id(3)] [property: JsonPropertyName("courseType")] CourseType CourseType,
+    [Id(4)] [property: JsonPropertyName("description")] string Description,
+    [Id(5)] [property: JsonPropertyName("startsAt")] DateTimeOffset StartsAt,
+    [Id(6)] [property: JsonPropertyName("duration")] TimeSpan Duration,
+    [Id(7)] [property: JsonPropertyName("teacherId")] string TeacherId,
+    [Id(8)] [property: JsonPropertyName("mediaUrl")] string? MediaUrl = null,
+    [Id(9)] [property: JsonPropertyName("capacity")] int? Capacity = null);
 
 /// <summary>The kinds of course the programme offers.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CourseType>))]

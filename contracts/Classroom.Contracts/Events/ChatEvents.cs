@@ -6,30 +6,36 @@ namespace Classroom.Contracts.Events;
 // The events of one concept share a file: they are one-line records, and together they are that concept's vocabulary.
 
 /// <summary>A chat message, already cleaned of control characters.</summary>
+[GenerateSerializer, Immutable, Alias("ChatPosted")]
 public sealed record ChatPosted(
-    [property: JsonPropertyName("messageId")] string MessageId,
-    [property: JsonPropertyName("userId")] string UserId,
-    [property: JsonPropertyName("displayName")] string DisplayName,
-    [property: JsonPropertyName("role")] ParticipantRole Role,
-    [property: JsonPropertyName("text")] string Text) : ClassroomEventData;
+    [Id(0)] [property: JsonPropertyName("messageId")] string MessageId,
+    [Id(1)] [property: JsonPropertyName("userId")] string UserId,
+    [Id(2)] [property: JsonPropertyName("displayName")] string DisplayName,
+    [Id(3)] [property: JsonPropertyName("role")] ParticipantRole Role,
+    [Id(4)] [property: JsonPropertyName("text")] string Text) : ClassroomEventData;
 
 /// <summary>Staff deleted a message.</summary>
+[GenerateSerializer, Immutable, Alias("ChatDeleted")]
 public sealed record ChatDeleted(
-    [property: JsonPropertyName("messageId")] string MessageId,
-    [property: JsonPropertyName("by")] string By) : ClassroomEventData;
+    [Id(0)] [property: JsonPropertyName("messageId")] string MessageId,
+    [Id(1)] [property: JsonPropertyName("by")] string By) : ClassroomEventData;
 
 /// <summary>Staff muted a student.</summary>
+[GenerateSerializer, Immutable, Alias("StudentMuted")]
 public sealed record StudentMuted(
-    [property: JsonPropertyName("userId")] string UserId,
-    [property: JsonPropertyName("by")] string By) : ClassroomEventData;
+    [Id(0)] [property: JsonPropertyName("userId")] string UserId,
+    [Id(1)] [property: JsonPropertyName("by")] string By) : ClassroomEventData;
 
 /// <summary>Staff unmuted a student.</summary>
+[GenerateSerializer, Immutable, Alias("StudentUnmuted")]
 public sealed record StudentUnmuted(
-    [property: JsonPropertyName("userId")] string UserId,
-    [property: JsonPropertyName("by")] string By) : ClassroomEventData;
+    [Id(0)] [property: JsonPropertyName("userId")] string UserId,
+    [Id(1)] [property: JsonPropertyName("by")] string By) : ClassroomEventData;
 
 /// <summary>The minimum seconds between a student's messages; 0 turns slow mode off.</summary>
-public sealed record SlowModeChanged([property: JsonPropertyName("seconds")] int Seconds) : ClassroomEventData;
+[GenerateSerializer, Immutable, Alias("SlowModeChanged")]
+public sealed record SlowModeChanged([Id(0)] [property: JsonPropertyName("seconds")] int Seconds) : ClassroomEventData;
 
 /// <summary>Chat turned on or off for students.</summary>
-public sealed record ChatEnabledChanged([property: JsonPropertyName("enabled")] bool Enabled) : ClassroomEventData;
+[GenerateSerializer, Immutable, Alias("ChatEnabledChanged")]
+public sealed record ChatEnabledChanged([Id(0)] [property: JsonPropertyName("enabled")] bool Enabled) : ClassroomEventData;

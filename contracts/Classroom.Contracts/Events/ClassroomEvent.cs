@@ -7,7 +7,8 @@ namespace Classroom.Contracts.Events;
 /// classroom's events 1, 2, 3… without gaps; <see cref="At"/> comes from the classroom's clock.
 /// </summary>
 [JsonConverter(typeof(ClassroomEventJsonConverter))]
-public sealed record ClassroomEvent(string ClassroomId, long Seq, DateTimeOffset At, EventAudience Audience, ClassroomEventData Data)
+[GenerateSerializer, Immutable, Alias("ClassroomEvent")]
+public sealed record ClassroomEvent([Id(0)] string ClassroomId, [Id(1)] long Seq, [Id(2)] DateTimeOffset At, [Id(3)] EventAudience Audience, [Id(4)] ClassroomEventData Data)
 {
     /// <summary>The stable name of the event's type, e.g. <c>chat.posted</c>.</summary>
     public string Type => ClassroomEventTypes.NameOf(Data);
@@ -27,8 +28,21 @@ public enum EventAudience
     [JsonStringEnumMemberName("internal")] Internal,
 }
 
+/// <summary>Who sees what: the one rule the classroom, its replay and the gateways share.</summary>
+public static class EventAudienceExtensions
+{
+    /// <summary>True when a viewer (<paramref name="staff"/>: the teacher or an assistant) may see an event for <paramref name="audience"/>.</summary>
+    public static bool IsVisibleTo(this EventAudience audience, bool staff) =>
+        audience == EventAudience.Everyone || (staff && audience == EventAudience.Staff);
+}
+
 /// <summary>What happened; one sealed record per event type, named in <see cref="ClassroomEventTypes"/>.</summary>
+[GenerateSerializer, Alias("ClassroomEventData")]
 public abstract record ClassroomEventData;
 
-/// <summary>An event of a type this build does not know (written by a newer one): kept as it was, never applied.</summary>
-public sealed record UnknownEventData(string Type, System.Text.Json.JsonElement Raw) : ClassroomEventData;
+/// <summary>
+/// An event of a type this build does not know (written by a newer one): kept as it was, never applied. Between silos
+/// <see cref="Raw"/> travels as its JSON text (<see cref="Serialization.JsonElementSurrogate"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("UnknownEventData")]
+public sealed record UnknownEventData([Id(0)] string Type, [Id(1)] System.Text.Json.JsonElement Raw) : ClassroomEventData;

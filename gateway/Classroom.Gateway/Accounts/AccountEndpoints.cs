@@ -1,11 +1,13 @@
 using Classroom.Contracts.Classrooms;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 
 namespace Classroom.Gateway.Accounts;
 
-/// <summary>Register, sign in (a bearer token), sign in as a guest viewer, and who am I.</summary>
+/// <summary>Register, sign in (a JWT bearer token), sign in as a guest viewer, and who am I.</summary>
 public static class AccountEndpoints
 {
+    /// <summary>The cookie carrying an operator's token to the dashboard (browsers send no bearer header when navigating).</summary>
+    public const string DashboardCookie = "classroom_operator";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts");
@@ -14,13 +16,30 @@ public static class AccountEndpoints
             var user = await service.RegisterAsync(request.UserName, request.Password, request.DisplayName, request.Kind);
             return TypedResults.Created($"/api/me", new UserView(user.UserId, user.DisplayName, user.Kind));
         });
-        accounts.MapPost("/login", async (LoginRequest request, AccountService service) =>
-            await service.SignInAsync(request.UserName, request.Password) is { } user
-                ? Results.SignIn(user.ToPrincipal(BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme)
-                : Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"));
-        accounts.MapPost("/guest", (GuestRequest request) =>
-            Results.SignIn(AccountService.Guest(request.DisplayName).ToPrincipal(BearerTokenDefaults.AuthenticationScheme),
-                authenticationScheme: BearerTokenDefaults.AuthenticationScheme));
+        accounts.MapPost("/login", async (LoginRequest request, AccountService service, TokenService tokens, HttpContext context) =>
+        {
+            if (await service.SignInAsync(request.UserName, request.Password) is not { } user)
+            {
+                return Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            }
+
+            var token = tokens.Issue(user);
+            if (token.Operator)
+            {
+                // Only the dashboard's path sees it, only from this site, never from scripts.
+                context.Response.Cookies.Append(DashboardCookie, token.AccessToken, new CookieOptions
+                {
+                    Path = "/dashboard",
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = context.Request.IsHttps,
+                    MaxAge = TimeSpan.FromSeconds(token.ExpiresIn),
+                });
+            }
+
+            return Results.Ok(token);
+        });
+        accounts.MapPost("/guest", (GuestRequest request, TokenService tokens) => tokens.Issue(AccountService.Guest(request.DisplayName)));
         app.MapGet("/api/me", (HttpContext context) =>
         {
             var user = CurrentUser.From(context.User);

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
-using Classroom.Runtime;
 using Microsoft.AspNetCore.Identity;
 
 namespace Classroom.Gateway.Accounts;

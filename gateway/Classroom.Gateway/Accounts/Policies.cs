@@ -2,15 +2,17 @@ using Classroom.Contracts.Classrooms;
 
 namespace Classroom.Gateway.Accounts;
 
-/// <summary>Authorization policies by account kind.</summary>
+/// <summary>Authorization policies: by account kind, and operators (named in <see cref="GatewayOptions.Operators"/>).</summary>
 public static class Policies
 {
     public const string Teacher = "teacher";
     public const string Student = "student";
+    public const string Operator = "operator";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Teacher, p => p.RequireClaim(CurrentUser.KindClaim, nameof(AccountKind.Teacher).ToLowerInvariant()));
         options.AddPolicy(Student, p => p.RequireClaim(CurrentUser.KindClaim, nameof(AccountKind.Student).ToLowerInvariant()));
+        options.AddPolicy(Operator, p => p.RequireClaim(CurrentUser.OperatorClaim, "true"));
     }
 }

@@ -1,7 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Replays;
-using Classroom.Runtime;
 
 namespace Classroom.Gateway.Api;
 

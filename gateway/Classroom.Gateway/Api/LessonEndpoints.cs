@@ -2,7 +2,6 @@ using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Gateway.Accounts;
-using Classroom.Runtime;
 
 namespace Classroom.Gateway.Api;
 

@@ -1,7 +1,6 @@
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
 using Classroom.Gateway.Accounts;
-using Classroom.Runtime;
 
 namespace Classroom.Gateway.Api;
 

@@ -3,7 +3,6 @@ using Classroom.Contracts.Replays;
 using Classroom.Contracts.Students;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Replay;
-using Classroom.Runtime;
 
 namespace Classroom.Gateway.Api;
 

@@ -7,12 +7,12 @@ using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Serialization;
-using Classroom.Gateway.Web;
 using Classroom.Silo.Extensions;
-using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
 
 namespace Classroom.Gateway.Extensions;
 
@@ -22,41 +22,58 @@ public static class ClassroomGatewayExtensions
     public const string HubPath = "/hubs/classroom";
     private const string ConnectionPolicy = "hub-connections";
 
+    public const string DashboardPath = "/dashboard";
+
     /// <summary>
-    /// Co-hosts a silo (embedded, the default) or joins a cluster's silos as a client (<c>Classroom:Cluster:Mode=cluster</c>);
-    /// adds accounts and bearer tokens, the hub and its fan-out, the API.
+    /// Co-hosts an Orleans silo (embedded, the default) or joins a cluster's silos as an Orleans client
+    /// (<c>Classroom:Cluster:Mode=cluster</c>); adds accounts and JWT bearer tokens, the hub (JSON and MessagePack) and
+    /// its fan-out, the API, and the Orleans dashboard for operators.
     /// </summary>
     public static WebApplicationBuilder AddClassroomGateway(this WebApplicationBuilder builder)
     {
-        if (ClassroomCluster.IsClusterMode(builder.Configuration))
+        var cluster = ClassroomClusterOptions.From(builder.Configuration);
+        if (cluster.IsCluster)
         {
-            builder.AddClassroomClient();
+            builder.AddClassroomClient(client => client.AddDashboard());
         }
         else
         {
-            builder.AddClassroomSilo();
+            builder.AddClassroomSilo(silo => silo.AddDashboard());
         }
 
         var section = builder.Configuration.GetSection(GatewayOptions.Section);
-        builder.Services.Configure<GatewayOptions>(section);
+        builder.Services.AddOptions<GatewayOptions>().Bind(section)
+            .Validate(GatewayOptions.IsValid, "Classroom:Gateway has a value out of range: intervals, counts and limits must be positive.").ValidateOnStart();
         var gateway = section.Get<GatewayOptions>() ?? new GatewayOptions();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
+        var dataDirectory = builder.Configuration[$"{ClassroomSiloOptions.Section}:{nameof(ClassroomSiloOptions.DataDirectory)}"] ?? new ClassroomSiloOptions().DataDirectory;
+        var signingKey = SigningKeys.Load(gateway.SigningKey, cluster.IsCluster, dataDirectory);
+        services.AddSingleton(signingKey);
+        services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<AccountRecord>, PasswordHasher<AccountRecord>>();
         services.AddSingleton<AccountService>();
-        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken(o =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
-            o.BearerTokenExpiration = gateway.TokenLifetime;
-            // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.
-            o.Events.OnMessageReceived = context =>
+            TokenService.Configure(o, signingKey);
+            o.Events = new JwtBearerEvents
             {
-                if (context.Request.Path.StartsWithSegments(HubPath) && context.Request.Query["access_token"] is { Count: > 0 } token)
+                OnMessageReceived = context =>
                 {
-                    context.Token = token;
-                }
+                    // Browsers cannot set headers on WebSockets: the hub takes the token from the query string. The
+                    // dashboard is navigated to: an operator's sign-in left the token in a cookie for its path only.
+                    if (context.Request.Path.StartsWithSegments(HubPath) && context.Request.Query["access_token"] is { Count: > 0 } token)
+                    {
+                        context.Token = token;
+                    }
+                    else if (context.Request.Path.StartsWithSegments(DashboardPath) && context.Request.Cookies[AccountEndpoints.DashboardCookie] is { } cookie)
+                    {
+                        context.Token = cookie;
+                    }
 
-                return Task.CompletedTask;
+                    return Task.CompletedTask;
+                },
             };
         });
         services.AddAuthorization(Policies.Add);
@@ -73,7 +90,7 @@ public static class ClassroomGatewayExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(ConnectionPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                context.User.FindFirst(CurrentUser.IdClaim)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = gateway.ConnectionsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
@@ -85,7 +102,7 @@ public static class ClassroomGatewayExtensions
         {
             o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default);
             o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
-        });
+        }).AddMessagePackProtocol(o => o.SerializerOptions = HubMessagePack.Options);
         services.AddSingleton<ViewerRegistry>();
         services.AddSingleton<HubLifetimeManager<ClassroomHub>, FanoutLifetimeManager<ClassroomHub>>();
         services.AddSingleton<ClassroomFanout>();
@@ -113,6 +130,7 @@ public static class ClassroomGatewayExtensions
         app.MapReplayEndpoints();
         app.MapProfileEndpoints();
         app.MapHub<ClassroomHub>(HubPath).RequireRateLimiting(ConnectionPolicy);
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);
         return app;
     }
 }

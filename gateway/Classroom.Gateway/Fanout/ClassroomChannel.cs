@@ -1,18 +1,19 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
-using Classroom.Runtime.Streams;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Classroom.Gateway.Fanout;
 
 /// <summary>
-/// A classroom as this gateway serves it: one stream subscription, however many connections watch it. Committed
-/// batches pile up between flushes; each flush serializes one frame per audience, once, and offers it to every
-/// membership (SignalR writes the same bytes to every connection). Batches arrive in seq order; across processes the
-/// stream may lose some (a Redis blip), so a batch that does not follow on from the last seq seen here, or a notice
-/// that items may be lost, is first filled in from the classroom's log. Batches seen already are dropped.
+/// A classroom as this gateway serves it: one subscription to the classroom grain (<see cref="IClassroomObserver"/>),
+/// however many connections watch it. Committed batches pile up between flushes; each flush serializes one frame per
+/// audience, once, and offers it to every membership (SignalR writes the same bytes to every connection). Batches
+/// arrive in seq order, but some can be lost (the classroom's silo died, the subscription lapsed), so a batch that
+/// does not follow on from the last seq seen here, or a renewal that reports a later committed seq, is first filled in
+/// from the classroom's log. Batches seen already are dropped. The channel is the one owner of its memberships' state:
+/// every change to them happens here, under its lock.
 /// </summary>
-internal sealed partial class ClassroomChannel(string classroomId, IClassroomGrain classroom, ILogger logger) : IAsyncObserver<ClassroomEventBatch>
+internal sealed partial class ClassroomChannel(string classroomId, IClassroomGrain classroom, ILogger logger) : IClassroomObserver
 {
     private const int FillPage = 1000;
     private readonly Lock _lock = new();
@@ -29,7 +30,14 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
 
     public string ClassroomId => classroomId;
 
-    public StreamSubscriptionHandle<ClassroomEventBatch>? Subscription { get; set; }
+    /// <summary>This channel as the classroom grain calls it; set once subscribed.</summary>
+    public IClassroomObserver? Reference { get; set; }
+
+    /// <summary>Set once the last membership left: a joiner that still finds the channel must make a new one.</summary>
+    public bool Closed { get; private set; }
+
+    /// <summary>Serializes subscribing and renewing, per classroom: one classroom subscribing holds up no other.</summary>
+    public SemaphoreSlim Subscribing { get; } = new(1, 1);
 
     public int Count
     {
@@ -42,7 +50,7 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
-    public async Task OnNextAsync(ClassroomEventBatch item)
+    public async Task OnCommittedAsync(ClassroomEventBatch item)
     {
         long? last;
         lock (_lock)
@@ -64,8 +72,11 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         Take(item.Events, item.LastSeq);
     }
 
-    /// <summary>The stream says items may have been lost: catch up with the log from the last seq seen here.</summary>
-    public async Task OnErrorAsync(Exception error)
+    /// <summary>
+    /// The classroom says it has committed through <paramref name="committedSeq"/> (a subscription renewed, perhaps with
+    /// a new activation after its silo died): whatever of that never arrived here is read from the log.
+    /// </summary>
+    public async Task CatchUpAsync(long committedSeq)
     {
         long? last;
         lock (_lock)
@@ -73,8 +84,9 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
             last = _received ?? _floor;
         }
 
-        if (last is { } after)
+        if (last is { } after && committedSeq > after)
         {
+            StreamGap(logger, classroomId, after + 1, committedSeq);
             await FillAsync(after);
         }
     }
@@ -129,27 +141,58 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
-    /// <summary>A membership starts from <paramref name="seq"/>: until the stream brings something, gaps are measured from the lowest. Caller holds the lock.</summary>
-    public void NoteStart(long seq)
-    {
-        if (_received is null)
-        {
-            _floor = Math.Min(_floor ?? seq, seq);
-        }
-    }
-
-    public void Add(Membership membership)
+    /// <summary>The joined membership's frames flow from after <paramref name="through"/>.</summary>
+    public void Activate(Membership membership, long through, bool staff)
     {
         lock (_lock)
         {
-            membership.Slot = _members.Count;
-            _members.Add(membership);
-            _snapshot = null;
+            // Until batches arrive, gaps are measured from the lowest seq a member started from.
+            if (_received is null)
+            {
+                _floor = Math.Min(_floor ?? through, through);
+            }
+
+            membership.Activate(through, staff);
         }
     }
 
-    /// <summary>Removes a membership (again: no change); returns how many remain.</summary>
-    public int Remove(Membership membership)
+    /// <summary>A connection joins again: its frames are held until the new join knows where it continues.</summary>
+    public void Rejoin(Membership membership)
+    {
+        lock (_lock)
+        {
+            membership.Rejoin();
+        }
+    }
+
+    /// <summary>The membership's viewer emptied its outbox: send the resync notice it owes, if any.</summary>
+    public void OnViewerDrained(Membership membership)
+    {
+        lock (_lock)
+        {
+            membership.TrySendResync();
+        }
+    }
+
+    /// <summary>Adds a membership; false once the channel has closed (the caller makes a new channel).</summary>
+    public bool TryAdd(Membership membership)
+    {
+        lock (_lock)
+        {
+            if (Closed)
+            {
+                return false;
+            }
+
+            membership.Slot = _members.Count;
+            _members.Add(membership);
+            _snapshot = null;
+            return true;
+        }
+    }
+
+    /// <summary>Removes a membership (again: no change); returns true when it was the last, which closes the channel.</summary>
+    public bool Remove(Membership membership)
     {
         lock (_lock)
         {
@@ -164,15 +207,8 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
                 _snapshot = null;
             }
 
-            return _members.Count;
-        }
-    }
-
-    public void WithLock(Action action)
-    {
-        lock (_lock)
-        {
-            action();
+            Closed = _members.Count == 0;
+            return Closed;
         }
     }
 
@@ -202,8 +238,8 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
                 var events = _pending;
                 _pending = [];
                 var through = events[^1].Seq;
-                var everyone = events.Where(e => CanSee(e.Audience, staff: false)).ToList();
-                var staff = events.Where(e => CanSee(e.Audience, staff: true)).ToList();
+                var everyone = events.Where(e => e.Audience.IsVisibleTo(staff: false)).ToList();
+                var staff = events.Where(e => e.Audience.IsVisibleTo(staff: true)).ToList();
                 var everyoneFrame = Membership.Frame(everyone, through);
                 var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
                 foreach (var membership in members)
@@ -226,10 +262,7 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         return (IReadOnlyList<Viewer>?)slow ?? [];
     }
 
-    public static bool CanSee(EventAudience audience, bool staff) =>
-        audience == EventAudience.Everyone || (staff && audience == EventAudience.Staff);
-
-    [LoggerMessage(41, LogLevel.Warning, "Classroom {ClassroomId}: the stream skipped seq {From}..{To}; filling from the log")]
+    [LoggerMessage(41, LogLevel.Warning, "Classroom {ClassroomId}: seq {From}..{To} did not arrive; filling from the log")]
     private static partial void StreamGap(ILogger logger, string classroomId, long from, long to);
 
     [LoggerMessage(42, LogLevel.Error, "Classroom {ClassroomId}: filling a gap from the log failed; viewers are told to resync")]

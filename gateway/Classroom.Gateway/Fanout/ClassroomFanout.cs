@@ -1,23 +1,23 @@
+using System.Collections.Concurrent;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
-using Classroom.Runtime;
-using Classroom.Runtime.Streams;
 using Microsoft.Extensions.Options;
 
 namespace Classroom.Gateway.Fanout;
 
 /// <summary>
-/// The classrooms this gateway serves: subscribes to a classroom's stream when its first connection joins, unsubscribes
-/// when its last leaves, and flushes every classroom on one short interval.
+/// The classrooms this gateway serves: subscribes to a classroom grain (as an <see cref="IClassroomObserver"/>) when
+/// its first connection joins, unsubscribes when its last leaves, renews every subscription on a short interval, and
+/// flushes every classroom on a shorter one. Renewing is also how a gateway finds a classroom again after its silo
+/// died: the renewal reaches the new activation, which reports its committed seq, and the gap is read from the log.
 /// </summary>
-internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOptions> options, TimeProvider time, ILogger<ClassroomFanout> logger)
+internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<GatewayOptions> options, TimeProvider time, ILogger<ClassroomFanout> logger)
     : BackgroundService
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, ClassroomChannel> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClassroomChannel> _channels = new(StringComparer.Ordinal);
     private volatile ClassroomChannel[] _snapshot = [];
 
-    /// <summary>Classrooms with at least one connection here (one stream subscription each).</summary>
+    /// <summary>Classrooms with at least one connection here (one subscription each).</summary>
     public int ClassroomCount => _snapshot.Length;
 
     public GatewayOptions Options => options.Value;
@@ -25,57 +25,44 @@ internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOpt
     /// <summary>Adds the viewer to the classroom, holding frames until the join completes; rejoining resets the membership.</summary>
     public async Task<Membership> AttachAsync(Viewer viewer, string classroomId)
     {
-        await _gate.WaitAsync();
-        try
+        while (true)
         {
-            if (!_channels.TryGetValue(classroomId, out var channel))
+            var channel = _channels.GetOrAdd(classroomId, id => new ClassroomChannel(id, client.GetGrain<IClassroomGrain>(id), logger));
+            await SubscribeAsync(channel);
+            if (viewer.Memberships.TryGetValue(classroomId, out var existing) && existing.Channel == channel)
             {
-                channel = new ClassroomChannel(classroomId, client.GetGrain<IClassroomGrain>(classroomId), logger);
-                channel.Subscription = await client.GetStreamProvider(StreamProviders.DefaultName)
-                    .GetStream<ClassroomEventBatch>(StreamId.Create(ClassroomStreams.Namespace, classroomId))
-                    .SubscribeAsync(channel);
-                _channels[classroomId] = channel;
-                _snapshot = [.. _channels.Values];
-            }
-
-            if (viewer.Memberships.TryGetValue(classroomId, out var existing))
-            {
-                channel.WithLock(existing.Rejoin);
+                channel.Rejoin(existing);
                 return existing;
             }
 
             var membership = new Membership(channel, viewer, time);
-            channel.Add(membership);
-            viewer.Memberships[classroomId] = membership;
-            return membership;
-        }
-        finally
-        {
-            _gate.Release();
+            if (channel.TryAdd(membership))
+            {
+                viewer.Memberships[classroomId] = membership;
+                Changed();
+                return membership;
+            }
+
+            // The channel closed between finding it and joining it: its last viewer left meanwhile. Make a new one.
+            _channels.TryRemove(new KeyValuePair<string, ClassroomChannel>(classroomId, channel));
         }
     }
 
     public async Task DetachAsync(Membership membership)
     {
-        await _gate.WaitAsync();
-        try
+        var channel = membership.Channel;
+        membership.Viewer.Memberships.TryRemove(new KeyValuePair<string, Membership>(channel.ClassroomId, membership));
+        if (channel.Remove(membership))
         {
-            membership.Viewer.Memberships.TryRemove(new KeyValuePair<string, Membership>(membership.Channel.ClassroomId, membership));
-            var channel = membership.Channel;
-            if (channel.Remove(membership) == 0 && _channels.Remove(channel.ClassroomId))
-            {
-                _snapshot = [.. _channels.Values];
-                await channel.Subscription!.UnsubscribeAsync();
-            }
-        }
-        finally
-        {
-            _gate.Release();
+            _channels.TryRemove(new KeyValuePair<string, ClassroomChannel>(channel.ClassroomId, channel));
+            Changed();
+            await UnsubscribeAsync(channel);
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var renewing = RenewLoopAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
         try
         {
@@ -88,6 +75,8 @@ internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOpt
         {
             // The host is stopping.
         }
+
+        await renewing;
     }
 
     public void FlushAll()
@@ -102,4 +91,76 @@ internal sealed class ClassroomFanout(IClusterClient client, IOptions<GatewayOpt
             }
         }
     }
+
+    /// <summary>Renews every subscription, then catches up whatever a renewal says was missed.</summary>
+    public Task RenewAllAsync() => Task.WhenAll(_snapshot.Select(SubscribeAsync));
+
+    private async Task RenewLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SubscriptionRenewal, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RenewAllAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    /// <summary>Subscribes (or renews) one classroom; a failure is logged and retried at the next renewal.</summary>
+    private async Task SubscribeAsync(ClassroomChannel channel)
+    {
+        await channel.Subscribing.WaitAsync();
+        try
+        {
+            if (channel.Closed)
+            {
+                return;
+            }
+
+            channel.Reference ??= client.CreateObjectReference<IClassroomObserver>(channel);
+            var committed = await client.GetGrain<IClassroomGrain>(channel.ClassroomId).SubscribeAsync(channel.Reference);
+            await channel.CatchUpAsync(committed);
+        }
+        catch (Exception e)
+        {
+            SubscribeFailed(logger, e, channel.ClassroomId);
+        }
+        finally
+        {
+            channel.Subscribing.Release();
+        }
+    }
+
+    private async Task UnsubscribeAsync(ClassroomChannel channel)
+    {
+        await channel.Subscribing.WaitAsync();
+        try
+        {
+            if (channel.Reference is { } reference)
+            {
+                await client.GetGrain<IClassroomGrain>(channel.ClassroomId).UnsubscribeAsync(reference);
+                client.DeleteObjectReference<IClassroomObserver>(reference);
+                channel.Reference = null;
+            }
+        }
+        catch (Exception e)
+        {
+            // The subscription lapses by itself (Classroom:Classrooms:SubscriptionLifetime).
+            SubscribeFailed(logger, e, channel.ClassroomId);
+        }
+        finally
+        {
+            channel.Subscribing.Release();
+        }
+    }
+
+    private void Changed() => _snapshot = [.. _channels.Values];
+
+    [LoggerMessage(43, LogLevel.Warning, "Classroom {ClassroomId}: subscribing to its events failed; retrying at the next renewal")]
+    private static partial void SubscribeFailed(ILogger logger, Exception exception, string classroomId);
 }

@@ -7,7 +7,7 @@ namespace Classroom.Gateway.Fanout;
 /// <summary>
 /// One connection in one classroom. While joining, frames are held back until the join knows from which seq the
 /// viewer continues; then frames flow; a viewer that falls behind is told to resync and gets nothing until it rejoins.
-/// All state changes happen under the classroom channel's lock.
+/// Only its <see cref="ClassroomChannel"/> changes it, under the channel's lock.
 /// </summary>
 internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimeProvider time)
 {
@@ -38,7 +38,6 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
     {
         Staff = staff;
         Through = through;
-        channel.NoteStart(through);
         if (State == MembershipState.Lagging)
         {
             // Too much arrived while joining and was dropped: the viewer must catch up by rejoining from `through`.
@@ -55,7 +54,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         var missed = held.Where(e => e.Seq > through).ToList();
         if (missed.Count > 0)
         {
-            Deliver(Frame(missed.Where(e => ClassroomChannel.CanSee(e.Audience, staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
+            Deliver(Frame(missed.Where(e => e.Audience.IsVisibleTo(staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
             viewer.Drain();
         }
     }
@@ -96,7 +95,7 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
                 break;
             case MembershipState.Live:
                 // Just activated from a later seq than this flush starts at: send only what comes after it.
-                var newer = events.Where(e => e.Seq > Through && ClassroomChannel.CanSee(e.Audience, Staff)).ToList();
+                var newer = events.Where(e => e.Seq > Through && e.Audience.IsVisibleTo(Staff)).ToList();
                 Deliver(Frame(newer, through), through);
                 break;
         }
@@ -132,11 +131,8 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         _resyncOwed = true;
     }
 
-    /// <summary>The viewer's outbox emptied: if it owes a resync notice, send it now.</summary>
-    public void OnViewerDrained() => channel.WithLock(TrySendResync);
-
     /// <summary>Sends the owed resync notice, or waits for room in the outbox. Caller holds the channel lock.</summary>
-    private void TrySendResync()
+    public void TrySendResync()
     {
         if (!_resyncOwed || State != MembershipState.Lagging)
         {

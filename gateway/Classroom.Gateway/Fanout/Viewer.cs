@@ -68,7 +68,7 @@ internal sealed class Viewer
     }
 
     /// <summary>
-    /// Calls <see cref="Membership.OnViewerDrained"/> once, on the thread pool, the next time the outbox is empty (now,
+    /// Calls <see cref="ClassroomChannel.OnViewerDrained"/> once, on the thread pool, the next time the outbox is empty (now,
     /// if it is). Never inline: the caller may hold a classroom's lock, and the call takes one.
     /// </summary>
     public void NotifyWhenDrained(Membership membership)
@@ -91,7 +91,7 @@ internal sealed class Viewer
     }
 
     private static void Notify(Membership membership) =>
-        ThreadPool.UnsafeQueueUserWorkItem(static m => m.OnViewerDrained(), membership, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static m => m.Channel.OnViewerDrained(m), membership, preferLocal: false);
 
     /// <summary>True when the write in progress has been blocked longer than <paramref name="limit"/>: the client is not reading.</summary>
     public bool IsStalled(TimeSpan limit)

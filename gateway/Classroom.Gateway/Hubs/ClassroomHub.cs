@@ -3,7 +3,6 @@ using Classroom.Contracts.Errors;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Api;
 using Classroom.Gateway.Fanout;
-using Classroom.Runtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -35,12 +34,12 @@ internal sealed partial class ClassroomHub(
                 var page = await classroom.GetEventsAsync(user.UserId, after, fanout.Options.ResumeWindow);
                 if (!page.HasMore)
                 {
-                    membership.Channel.WithLock(() => membership.Activate(page.ThroughSeq, staff));
+                    membership.Channel.Activate(membership, page.ThroughSeq, staff);
                     return new JoinResponse(classroomId, joined.Role, JoinResponse.ResumeMode, null, page.Events, page.ThroughSeq);
                 }
             }
 
-            membership.Channel.WithLock(() => membership.Activate(joined.Snapshot.Seq, staff));
+            membership.Channel.Activate(membership, joined.Snapshot.Seq, staff);
             return new JoinResponse(classroomId, joined.Role, JoinResponse.SnapshotMode, joined.Snapshot, null, joined.Snapshot.Seq);
         }
         catch

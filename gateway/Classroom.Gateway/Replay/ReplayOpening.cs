@@ -2,7 +2,6 @@ using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Students;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Api;
-using Classroom.Runtime;
 
 namespace Classroom.Gateway.Replay;
 

@@ -13,6 +13,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(GuestRequest))]
 [JsonSerializable(typeof(UserView))]
+[JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(ScheduleRequest))]
 [JsonSerializable(typeof(RatingRequest))]
 [JsonSerializable(typeof(ReplayPosition))]

@@ -1,7 +1,5 @@
 using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Errors;
-using Classroom.Runtime;
-using Classroom.Runtime.Storage;
 
 namespace Classroom.Grains.Accounts;
 
@@ -12,7 +10,7 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
     public async Task CreateAsync(AccountRecord account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (account.UserId != GetPrimaryKeyString())
+        if (account.UserId != this.GetPrimaryKeyString())
         {
             throw new ClassroomValidationException("An account is created under its own user name.");
         }
@@ -32,7 +30,7 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
     {
         if (state.State.Account is not { } account)
         {
-            throw new ClassroomNotFoundException($"No account '{GetPrimaryKeyString()}'.");
+            throw new ClassroomNotFoundException($"No account '{this.GetPrimaryKeyString()}'.");
         }
 
         state.State.Account = account with { PasswordHash = passwordHash };

@@ -1,7 +1,5 @@
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
-using Classroom.Runtime;
-using Classroom.Runtime.Storage;
 
 namespace Classroom.Grains.Catalog;
 

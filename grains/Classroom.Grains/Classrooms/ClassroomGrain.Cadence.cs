@@ -1,13 +1,10 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
-using Classroom.Runtime.Timers;
 
 namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    private IGrainTimer? _cadence;
-
     /// <summary>
     /// While the lesson is live, a timer sends what must not go out per action: poll tallies (at most one per poll
     /// per tally interval, however many votes), presence counts (at most one per count interval), and closes polls
@@ -15,7 +12,7 @@ public sealed partial class ClassroomGrain
     /// </summary>
     /// <remarks>The timer keeps a live lesson's activation alive: a quiet stretch of a lesson must not stop its cadence.</remarks>
     private void StartCadence() =>
-        _cadence ??= RegisterGrainTimer(_ => OnCadenceAsync(), new(_options.TallyInterval, _options.TallyInterval, KeepAlive: true));
+        _cadence ??= this.RegisterGrainTimer(_ => OnCadenceAsync(), new GrainTimerCreationOptions(_options.TallyInterval, _options.TallyInterval) { KeepAlive = true });
 
     private void StopCadence()
     {

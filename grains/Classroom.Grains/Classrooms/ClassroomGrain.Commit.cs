@@ -1,21 +1,9 @@
 using Classroom.Contracts.Events;
-using Classroom.Runtime.Streams;
 
 namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    private List<ClassroomEvent> _pending = [];
-    private TaskCompletionSource? _pendingCommitted;
-    private (long LastSeq, TaskCompletionSource Committed)? _inFlight;
-    private Task? _flushing;
-    private long _committedSeq;
-    private long _snapshotSeq;
-    private Exception? _broken;
-    private Task? _snapshotting;
-    private readonly List<ClassroomEvent> _recent = [];
-    private IAsyncStream<ClassroomEventBatch>? _stream;
-
     /// <summary>Completes when every event applied so far is durable; fails if their commit failed.</summary>
     private Task CommitAsync() => WhenCommitted(_state.Seq);
 
@@ -65,15 +53,7 @@ public sealed partial class ClassroomGrain
             _committedSeq = batch[^1].Seq;
             _inFlight = null;
             Retain(batch);
-            try
-            {
-                await PublishAsync(batch);
-            }
-            catch (Exception e)
-            {
-                // The events are durable: subscribers that missed them catch up from the log by sequence number.
-                NoticeFailed(logger, e, Id, "its stream", $"events {batch[0].Seq}-{batch[^1].Seq}");
-            }
+            Publish(batch);
 
             committed.TrySetResult();
             if (_pending.Count == 0 && _snapshotting is null && _committedSeq - _snapshotSeq >= _options.SnapshotEvery)
@@ -103,11 +83,6 @@ public sealed partial class ClassroomGrain
         DeactivateOnIdle();
     }
 
-    private Task PublishAsync(List<ClassroomEvent> batch)
-    {
-        _stream ??= GetStreamProvider(StreamProviders.DefaultName).GetStream<ClassroomEventBatch>(StreamId.Create(ClassroomStreams.Namespace, Id));
-        return _stream.OnNextAsync(new ClassroomEventBatch(Id, batch[0].Seq, batch[^1].Seq, batch));
-    }
 
     private void Retain(List<ClassroomEvent> batch)
     {

@@ -6,8 +6,6 @@ namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    private readonly HashSet<string> _dirtyPolls = [];
-
     public async Task<string> CreatePollAsync(string actorId, PollDefinition poll)
     {
         RequireStaff(actorId, "run polls");

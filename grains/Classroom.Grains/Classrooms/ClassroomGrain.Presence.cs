@@ -6,9 +6,6 @@ namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    private int _countedPresent;
-    private DateTimeOffset _countedAt;
-
     public async Task<JoinResult> JoinAsync(JoinRequest request)
     {
         RequireExists();

@@ -6,8 +6,6 @@ namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    private const int MaxPage = 1000;
-
     public async Task<ClassroomSnapshot> GetSnapshotAsync(string viewerId)
     {
         RequireExists();
@@ -20,7 +18,7 @@ public sealed partial class ClassroomGrain
     public Task<ClassroomEventPage> GetEventsAsync(string viewerId, long afterSeq, int maxCount)
     {
         var staff = _state.IsStaff(viewerId ?? "");
-        return ReadPageAsync(afterSeq, maxCount, e => ClassroomView.CanSee(e.Audience, staff));
+        return ReadPageAsync(afterSeq, maxCount, e => e.Audience.IsVisibleTo(staff));
     }
 
     public Task<ClassroomEventPage> ReadCommittedAsync(long afterSeq, int maxCount) => ReadPageAsync(afterSeq, maxCount, static _ => true);

@@ -1,10 +1,8 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
-using Classroom.Runtime;
-using Classroom.Runtime.Concurrency;
-using Classroom.Runtime.EventLogs;
-using Classroom.Runtime.Storage;
+using Classroom.Persistence.EventLogs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,17 +24,40 @@ public sealed partial class ClassroomGrain(
     [PersistentState("classroom")] IPersistentState<ClassroomState> snapshot,
     [EventLog("events")] IEventLog<ClassroomEvent> log,
     IOptions<ClassroomOptions> options,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<ClassroomGrain> logger) : Grain, IClassroomGrain
 {
+    private const int MaxPage = 1000;
     private readonly ClassroomOptions _options = options.Value;
     private ClassroomState _state = new();
 
-    private string Id => GetPrimaryKeyString();
+    // Group commit (ClassroomGrain.Commit.cs): what waits for the next append, what is being written, what is durable.
+    private List<ClassroomEvent> _pending = [];
+    private TaskCompletionSource? _pendingCommitted;
+    private (long LastSeq, TaskCompletionSource Committed)? _inFlight;
+    private Task? _flushing;
+    private long _committedSeq;
+    private long _snapshotSeq;
+    private Exception? _broken;
+    private Task? _snapshotting;
+    private readonly List<ClassroomEvent> _recent = [];
 
-    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+    // The hosts fanning this classroom out (ClassroomGrain.Subscribers.cs); created on activation.
+    private ObserverManager<IClassroomObserver> _subscribers = null!;
+
+    // The live lesson's cadence (ClassroomGrain.Cadence.cs): polls whose tally changed, the last presence count sent.
+    private IGrainTimer? _cadence;
+    private readonly HashSet<string> _dirtyPolls = [];
+    private int _countedPresent;
+    private DateTimeOffset _countedAt;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _subscribers = new ObserverManager<IClassroomObserver>(_options.SubscriptionLifetime, logger);
         _state = snapshot.State ?? new ClassroomState();
         snapshot.State = _state;
         _snapshotSeq = _state.Seq;

@@ -28,4 +28,15 @@ public sealed class ClassroomOptions
 
     /// <summary>How many recent committed events stay in memory for clients catching up.</summary>
     public int RetainedEvents { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a host's subscription to a classroom's events lasts unless renewed (gateways renew well within it). A
+    /// gateway that died stops being sent events after this long.
+    /// </summary>
+    public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when every limit, count and interval is positive (checked when the silo starts).</summary>
+    public static bool IsValid(ClassroomOptions o) =>
+        o.ChatMaxLength > 0 && o.ChatHistory > 0 && o.PresenceThreshold > 0 && o.StageSize > 0 && o.TallyInterval > TimeSpan.Zero
+        && o.PresenceCountInterval > TimeSpan.Zero && o.SnapshotEvery > 0 && o.RetainedEvents > 0 && o.SubscriptionLifetime > TimeSpan.Zero;
 }

@@ -41,8 +41,4 @@ internal static class ClassroomView
         return state.Participants.Where(p => p.Value.IsPresent && (p.Value.Role is ParticipantRole.Teacher or ParticipantRole.Assistant
             || (p.Value.Role == ParticipantRole.Student && state.Registered.Contains(p.Key))));
     }
-
-    /// <summary>Whether a viewer who is (or is not) staff may see an event of <paramref name="audience"/>.</summary>
-    public static bool CanSee(EventAudience audience, bool staff) =>
-        audience == EventAudience.Everyone || (audience == EventAudience.Staff && staff);
 }

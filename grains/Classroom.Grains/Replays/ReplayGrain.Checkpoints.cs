@@ -1,7 +1,6 @@
 using Classroom.Contracts.Events;
 using Classroom.Grains.Classrooms;
-using Classroom.Runtime.EventLogs;
-using Classroom.Runtime.Storage;
+using Classroom.Persistence.EventLogs;
 
 namespace Classroom.Grains.Replays;
 
@@ -23,7 +22,7 @@ public sealed partial class ReplayGrain
             }
         }
 
-        _caughtUpAt = TimeProvider.GetUtcNow();
+        _caughtUpAt = time.GetUtcNow();
         if (added)
         {
             await SaveIndexAsync();
@@ -62,7 +61,7 @@ public sealed partial class ReplayGrain
             await checkpoints.AppendAsync(number, [new ReplayCheckpoint(_head.Seq, at, _head)]);
             Checkpoints.Add(new CheckpointRef(_head.Seq, at));
         }
-        catch (InconsistentStateException)
+        catch (Orleans.Storage.InconsistentStateException)
         {
             // An earlier activation wrote this checkpoint but lost the index write: adopt what it wrote.
             var existing = (await checkpoints.ReadAsync(number - 1, 1))[0].Event;

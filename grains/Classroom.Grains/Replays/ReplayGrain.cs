@@ -3,10 +3,8 @@ using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
 using Classroom.Contracts.Replays;
 using Classroom.Grains.Classrooms;
-using Classroom.Runtime;
-using Classroom.Runtime.Concurrency;
-using Classroom.Runtime.EventLogs;
-using Classroom.Runtime.Storage;
+using Classroom.Persistence.EventLogs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +28,7 @@ public sealed partial class ReplayGrain(
     [EventLogReader("classroom", "events")] IEventLogReader<ClassroomEvent> lesson,
     IOptions<ClassroomOptions> classroomOptions,
     IOptions<ReplayOptions> options,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<ReplayGrain> logger) : Grain, IReplayGrain
 {
     private const int MaxPage = 1000;
@@ -39,7 +38,7 @@ public sealed partial class ReplayGrain(
     private Task? _catchingUp;
     private DateTimeOffset _caughtUpAt;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     private List<CheckpointRef> Checkpoints => index.State.Checkpoints;
 
@@ -83,14 +82,14 @@ public sealed partial class ReplayGrain(
         var staff = _head.IsStaff(viewerId ?? "");
         var page = await lesson.ReadAsync(afterSeq, Math.Min(maxCount, MaxPage));
         var through = page.Count > 0 ? page[^1].Sequence : afterSeq;
-        var visible = page.Select(entry => entry.Event).Where(e => ClassroomView.CanSee(e.Audience, staff)).ToList();
+        var visible = page.Select(entry => entry.Event).Where(e => e.Audience.IsVisibleTo(staff)).ToList();
         return new ClassroomEventPage(Id, afterSeq, through, visible, through < _head.Seq);
     }
 
     /// <summary>The lesson's start; refuses when there is no lesson or it has not started. Reads new events of a live lesson first.</summary>
     private async Task<DateTimeOffset> RequireStartedAsync()
     {
-        if (_head.Status != ClassroomStatus.Ended && TimeProvider.GetUtcNow() - _caughtUpAt >= _options.LiveRefreshInterval)
+        if (_head.Status != ClassroomStatus.Ended && time.GetUtcNow() - _caughtUpAt >= _options.LiveRefreshInterval)
         {
             await CatchUpAsync();
         }
@@ -105,7 +104,7 @@ public sealed partial class ReplayGrain(
 
     /// <summary>From the start to the end, or to now while the lesson is live; never negative.</summary>
     private long DurationMillis(DateTimeOffset startedAt) =>
-        Math.Max(0, Millis((_head.EndedAt ?? TimeProvider.GetUtcNow()) - startedAt));
+        Math.Max(0, Millis((_head.EndedAt ?? time.GetUtcNow()) - startedAt));
 
     private static long Millis(TimeSpan span) => ReplayOffset.Millis(span);
 

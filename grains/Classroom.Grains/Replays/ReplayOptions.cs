@@ -13,4 +13,7 @@ public sealed class ReplayOptions
 
     /// <summary>While a lesson is still live, how stale the replay's view of its log may be before a call reads the new events.</summary>
     public TimeSpan LiveRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>True when both settings are positive (checked when the silo starts).</summary>
+    public static bool IsValid(ReplayOptions o) => o.CheckpointEvery > 0 && o.LiveRefreshInterval > TimeSpan.Zero;
 }

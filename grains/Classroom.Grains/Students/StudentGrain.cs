@@ -1,8 +1,6 @@
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
-using Classroom.Runtime;
-using Classroom.Runtime.Storage;
 
 namespace Classroom.Grains.Students;
 
@@ -74,7 +72,7 @@ public sealed class StudentGrain([PersistentState("student")] IPersistentState<S
         Task.FromResult(state.State.ReplayPositions.TryGetValue(classroomId ?? "", out var position) ? position : (TimeSpan?)null);
 
     private StudentSummary Summary() => new(
-        GetPrimaryKeyString(), state.State.Profile,
+        this.GetPrimaryKeyString(), state.State.Profile,
         [.. state.State.Registrations.Values.OrderBy(r => r.StartsAt)],
         [.. state.State.Attendance.Values.OrderBy(a => a.FirstJoinedAt)],
         [.. state.State.Ratings.Values],

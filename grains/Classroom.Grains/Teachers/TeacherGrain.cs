@@ -1,8 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Teachers;
-using Classroom.Runtime;
-using Classroom.Runtime.Storage;
 
 namespace Classroom.Grains.Teachers;
 
@@ -48,7 +46,7 @@ public sealed class TeacherGrain([PersistentState("teacher")] IPersistentState<T
             .ToDictionary(g => g.Key, g => g.Count());
         var ended = state.State.Lessons.Values.Where(l => l.Status == ClassroomStatus.Ended).ToList();
         return new TeacherSummary(
-            GetPrimaryKeyString(), state.State.Profile, [.. state.State.Lessons.Values.OrderBy(l => l.StartsAt)],
+            this.GetPrimaryKeyString(), state.State.Profile, [.. state.State.Lessons.Values.OrderBy(l => l.StartsAt)],
             ended.Count, ended.Sum(l => l.Attendees), ratings.Count,
             ratings.Count == 0 ? 0 : Math.Round(ratings.Average(r => r.Stars), 2), tags);
     }

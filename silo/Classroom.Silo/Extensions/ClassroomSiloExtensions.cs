@@ -1,12 +1,15 @@
+using System.Net;
 using Classroom.Grains;
 using Classroom.Grains.Classrooms;
 using Classroom.Grains.Replays;
-using Classroom.Runtime.Clustering;
-using Classroom.Runtime.Hosting;
-using Classroom.Runtime.Storage;
+using Classroom.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Providers;
+using StackExchange.Redis;
 
 namespace Classroom.Silo.Extensions;
 
@@ -14,47 +17,40 @@ namespace Classroom.Silo.Extensions;
 public static class ClassroomSiloExtensions
 {
     /// <summary>
-    /// Calls the classroom grains of a cluster's silos from this process (a gateway in cluster mode): hosts no grains,
-    /// keeps no state; references and streams go through the cluster's Redis and TCP.
+    /// Calls the classroom grains of a cluster's silos from this process (a gateway in cluster mode): an Orleans client
+    /// that hosts no grains and finds the silos through the Redis membership table.
     /// </summary>
-    public static IHostApplicationBuilder AddClassroomClient(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddClassroomClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
-        builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Classroom:Runtime"));
-        builder.Services.AddGrainRuntime(runtime =>
+        var cluster = ClassroomClusterOptions.From(builder.Configuration);
+        builder.UseOrleansClient(client =>
         {
-            foreach (var context in ClassroomGrains.SerializerContexts)
-            {
-                runtime.AddSerializerContext(context);
-            }
-
-            // The grain classes name the grain types; a client never activates them.
-            runtime.AddGrains(ClassroomGrains.Assembly)
-                .UseRedisClustering(o => ClassroomCluster.Bind(builder.Configuration, o, ClusterRole.Client))
-                .AddRedisStreams();
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ClusterId));
+            client.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(cluster));
+            // A gateway whose silo died is dropped from the list at the next refresh; calls go to the others meanwhile.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+            configure?.Invoke(client);
         });
         return builder;
     }
 
     /// <summary>
-    /// Hosts the classroom grains in this process: grain state and event logs in SQLite under the data folder (the
-    /// embedded default) or in PostgreSQL (<c>Classroom:Silo:Storage=postgresql</c>), in-process streams. Settings come
-    /// from <c>Classroom:Silo</c> and <c>Classroom:Runtime</c>.
+    /// Hosts the classroom grains in this process: an Orleans silo with localhost clustering and SQLite under the data
+    /// folder (the embedded default), or, in cluster mode, Redis clustering and PostgreSQL
+    /// (<c>Classroom:Silo:Storage=postgresql</c>). Settings come from <c>Classroom:Silo</c>, <c>Classroom:Cluster</c>,
+    /// <c>Classroom:Classrooms</c> and <c>Classroom:Replays</c>.
     /// </summary>
-    public static IHostApplicationBuilder AddClassroomSilo(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddClassroomSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
         var silo = builder.Configuration.GetSection(ClassroomSiloOptions.Section).Get<ClassroomSiloOptions>() ?? new ClassroomSiloOptions();
-        builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Classroom:Runtime"));
-        builder.Services.Configure<ClassroomOptions>(builder.Configuration.GetSection(ClassroomOptions.Section));
-        builder.Services.Configure<ReplayOptions>(builder.Configuration.GetSection(ReplayOptions.Section));
-        builder.Services.AddGrainRuntime(runtime =>
+        var cluster = ClassroomClusterOptions.From(builder.Configuration);
+        builder.Services.AddOptions<ClassroomOptions>().Bind(builder.Configuration.GetSection(ClassroomOptions.Section)).Validate(
+            ClassroomOptions.IsValid, "Classroom:Classrooms has a value out of range: lengths, counts and intervals must be positive.").ValidateOnStart();
+        builder.Services.AddOptions<ReplayOptions>().Bind(builder.Configuration.GetSection(ReplayOptions.Section)).Validate(
+            ReplayOptions.IsValid, "Classroom:Replays has a value out of range: CheckpointEvery and LiveRefreshInterval must be positive.").ValidateOnStart();
+        builder.UseOrleans(orleans =>
         {
-            foreach (var context in ClassroomGrains.SerializerContexts)
-            {
-                runtime.AddSerializerContext(context);
-            }
-
-            runtime.AddGrains(ClassroomGrains.Assembly);
-            if (ClassroomCluster.IsClusterMode(builder.Configuration))
+            if (cluster.IsCluster)
             {
                 if (silo.Storage.ToLowerInvariant() != ClassroomSiloOptions.PostgreSqlStorage)
                 {
@@ -62,31 +58,62 @@ public static class ClassroomSiloExtensions
                         "Classroom:Cluster:Mode is 'cluster': silos share their state through PostgreSQL, so Classroom:Silo:Storage must be 'postgresql'.");
                 }
 
-                runtime.UseRedisClustering(o => ClassroomCluster.Bind(builder.Configuration, o, ClusterRole.Silo)).AddRedisStreams();
+                orleans.UseClassroomCluster(cluster);
             }
             else
             {
-                runtime.AddMemoryStreams();
+                // One silo, no gateway listener: the co-hosted gateway calls it in-process.
+                orleans.UseLocalhostClustering(ClassroomClusterOptions.Resolve(cluster.Port, IPAddress.Loopback), gatewayPort: 0);
             }
 
+            orleans.AddClassroomGrains();
             switch (silo.Storage.ToLowerInvariant())
             {
                 case ClassroomSiloOptions.SqliteStorage:
-                    runtime
-                        .AddSqliteGrainStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory)
-                        .AddSqliteEventLogStorage(GrainStorage.DefaultName, o => o.DataDirectory = silo.DataDirectory);
+                    orleans.AddSqliteStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, o => o.DataDirectory = silo.DataDirectory);
                     break;
                 case ClassroomSiloOptions.PostgreSqlStorage:
-                    runtime
-                        .AddPostgreSqlGrainStorage(GrainStorage.DefaultName, silo.PostgreSql)
-                        .AddPostgreSqlEventLogStorage(GrainStorage.DefaultName, silo.PostgreSql);
+                    orleans.AddPostgreSqlStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, silo.PostgreSql);
                     break;
                 default:
                     throw new InvalidOperationException(
                         $"Classroom:Silo:Storage is '{silo.Storage}': use '{ClassroomSiloOptions.SqliteStorage}' (embedded) or '{ClassroomSiloOptions.PostgreSqlStorage}'.");
             }
+
+            configure?.Invoke(orleans);
         });
         builder.Services.AddHostedService<SiloBanner>();
         return builder;
+    }
+
+    /// <summary>What every silo hosting the classroom grains needs, whatever its storage: the grains' stored types and event logs.</summary>
+    public static ISiloBuilder AddClassroomGrains(this ISiloBuilder silo) =>
+        silo.AddPersistenceJson([.. ClassroomGrains.SerializerContexts]);
+
+    /// <summary>
+    /// Redis membership, endpoints, and failure detection tuned so a lesson whose silo died takes actions again within
+    /// a few seconds (docs/cluster.md: the settings and their trade-off).
+    /// </summary>
+    private static ISiloBuilder UseClassroomCluster(this ISiloBuilder silo, ClassroomClusterOptions cluster)
+    {
+        var address = IPAddress.Parse(cluster.Host);
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ClusterId));
+        silo.ConfigureEndpoints(address, ClassroomClusterOptions.Resolve(cluster.Port, address), ClassroomClusterOptions.Resolve(cluster.GatewayPort, address), listenOnAnyHostAddress: false);
+        silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(cluster));
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout;
+            o.NumMissedProbesLimit = cluster.MissedProbesLimit;
+            o.NumVotesForDeathDeclaration = cluster.VotesForDeath;
+        });
+        return silo;
+    }
+
+    private static ConfigurationOptions RedisOptions(ClassroomClusterOptions cluster)
+    {
+        var options = ConfigurationOptions.Parse(cluster.Redis);
+        // Redis may restart under a running cluster: keep retrying instead of failing the host.
+        options.AbortOnConnectFail = false;
+        return options;
     }
 }

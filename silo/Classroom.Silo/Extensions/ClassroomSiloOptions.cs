@@ -1,3 +1,5 @@
+using Classroom.Persistence.Storage;
+
 namespace Classroom.Silo.Extensions;
 
 /// <summary>Settings of the silo host, from the <c>Classroom:Silo</c> configuration section.</summary>
@@ -12,7 +14,7 @@ public sealed class ClassroomSiloOptions
     public string Storage { get; set; } = SqliteStorage;
 
     /// <summary>The PostgreSQL database, when <see cref="Storage"/> is <c>postgresql</c>.</summary>
-    public Classroom.Runtime.Storage.PostgreSqlStorageOptions PostgreSql { get; set; } = new();
+    public PostgreSqlStorageOptions PostgreSql { get; set; } = new();
 
     public const string SqliteStorage = "sqlite";
     public const string PostgreSqlStorage = "postgresql";

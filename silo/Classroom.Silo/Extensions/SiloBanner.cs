@@ -1,7 +1,9 @@
-using Classroom.Runtime.Storage;
+using Classroom.Persistence.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace Classroom.Silo.Extensions;
 
@@ -10,14 +12,9 @@ internal sealed partial class SiloBanner(IServiceProvider services, ILogger<Silo
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        switch (services.GetKeyedService<IGrainStorage>(GrainStorage.DefaultName))
+        if (services.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) is SqlGrainStorage storage)
         {
-            case SqliteGrainStorage sqlite:
-                Started(logger, sqlite.DatabasePath);
-                break;
-            case PostgreSqlGrainStorage:
-                Started(logger, "PostgreSQL (Classroom:Silo:PostgreSql)");
-                break;
+            Started(logger, storage.Database.Location);
         }
 
         return Task.CompletedTask;

@@ -1,23 +1,22 @@
 using Classroom.Contracts.Events;
-using Classroom.Runtime.Streams;
 
 namespace Classroom.Grains.Tests.Fixtures;
 
-/// <summary>Collects a classroom stream's batches and lets a test await a sequence number.</summary>
-public sealed class BatchCollector : IAsyncObserver<ClassroomEventBatch>
+/// <summary>A classroom subscriber that collects its batches (in arrival order) and lets a test await a sequence number.</summary>
+public sealed class BatchCollector : IClassroomObserver
 {
     private readonly Lock _lock = new();
     private readonly List<ClassroomEventBatch> _batches = [];
     private readonly List<(long Seq, TaskCompletionSource Reached)> _waiters = [];
 
-    public Task OnNextAsync(ClassroomEventBatch item)
+    public Task OnCommittedAsync(ClassroomEventBatch batch)
     {
         List<TaskCompletionSource> reached;
         lock (_lock)
         {
-            _batches.Add(item);
-            reached = _waiters.Where(w => w.Seq <= item.LastSeq).Select(w => w.Reached).ToList();
-            _waiters.RemoveAll(w => w.Seq <= item.LastSeq);
+            _batches.Add(batch);
+            reached = _waiters.Where(w => w.Seq <= batch.LastSeq).Select(w => w.Reached).ToList();
+            _waiters.RemoveAll(w => w.Seq <= batch.LastSeq);
         }
 
         reached.ForEach(r => r.TrySetResult());
@@ -29,7 +28,7 @@ public sealed class BatchCollector : IAsyncObserver<ClassroomEventBatch>
         Task reached;
         lock (_lock)
         {
-            if (_batches.Count > 0 && _batches[^1].LastSeq >= seq)
+            if (_batches.Count > 0 && _batches.Max(b => b.LastSeq) >= seq)
             {
                 return [.. _batches];
             }

@@ -1,32 +1,37 @@
-using Classroom.Grains;
 using Classroom.Grains.Classrooms;
 using Classroom.Grains.Replays;
-using Classroom.Runtime.Hosting;
+using Classroom.Persistence;
+using Classroom.Persistence.EventLogs;
 using Classroom.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
 
 namespace Classroom.Grains.Tests.Fixtures;
 
-/// <summary>Test clusters hosting the classroom grains.</summary>
+/// <summary>Orleans test clusters hosting the classroom grains.</summary>
 public static class ClassroomCluster
 {
-    public static Task<TestCluster> StartAsync(
-        Action<ClassroomOptions>? classrooms = null, Action<GrainRuntimeBuilder>? builder = null, Action<ReplayOptions>? replays = null) =>
-        TestCluster.StartAsync(options =>
+    public static Task<ClassroomTestCluster> StartAsync(
+        Action<ClassroomOptions>? classrooms = null, IEventLogStorage? eventLogs = null, Action<ReplayOptions>? replays = null,
+        Action<ISiloBuilder>? silo = null) =>
+        ClassroomTestCluster.StartAsync(options =>
         {
-            options.GrainAssemblies.Add(ClassroomGrains.Assembly);
-            options.SerializerContexts.AddRange(ClassroomGrains.SerializerContexts);
-            options.ConfigureServices = services => services
-                .Configure<ClassroomOptions>(o => classrooms?.Invoke(o))
-                .Configure<ReplayOptions>(o => replays?.Invoke(o));
-            options.ConfigureBuilder = builder;
+            options.EventLogStorage = eventLogs;
+            options.ConfigureSilo = builder =>
+            {
+                builder.AddPersistenceJson([.. ClassroomGrains.SerializerContexts]);
+                builder.Services
+                    .Configure<ClassroomOptions>(o => classrooms?.Invoke(o))
+                    .Configure<ReplayOptions>(o => replays?.Invoke(o));
+                silo?.Invoke(builder);
+            };
         });
 }
 
 /// <summary>One cluster shared by the tests of a collection that keep to their own classrooms and do not move the clock far.</summary>
 public sealed class ClassroomFixture : IAsyncLifetime
 {
-    public TestCluster Cluster { get; private set; } = null!;
+    public ClassroomTestCluster Cluster { get; private set; } = null!;
 
     public Lessons Lessons => new(Cluster);
 

@@ -1,12 +1,11 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
-using Classroom.Runtime;
 using Classroom.TestKit;
 
 namespace Classroom.Grains.Tests.Fixtures;
 
 /// <summary>Sets lessons up the way a teacher and students would, so tests state only what they check.</summary>
-public sealed class Lessons(TestCluster cluster)
+public sealed class Lessons(ClassroomTestCluster cluster)
 {
     public const string Teacher = "teacher-wang";
 

@@ -1,14 +1,20 @@
-using Classroom.Runtime;
-using Classroom.Runtime.EventLogs;
+using Classroom.Persistence.EventLogs;
+using Classroom.Persistence.Storage;
 
 namespace Classroom.Grains.Tests.Fixtures;
 
-/// <summary>In-memory event log storage that counts appends and reads, and can be told to fail appends.</summary>
-public sealed class ObservedEventLogStorage : IEventLogStorage
+/// <summary>
+/// Event log storage in a SQLite file of its own (real I/O, so appends take the time they take in the product) that
+/// counts appends and reads, and can be told to fail appends.
+/// </summary>
+public sealed class ObservedEventLogStorage : IEventLogStorage, IDisposable
 {
-    private readonly MemoryEventLogStorage _inner = new();
+    private readonly string _directory = Directory.CreateTempSubdirectory("classroom-observed-").FullName;
+    private readonly SqlEventLogStorage _inner;
     private int _appends;
     private int _reads;
+
+    public ObservedEventLogStorage() => _inner = new SqlEventLogStorage(new SqliteDatabase(new SqliteStorageOptions { DataDirectory = _directory }));
 
     public int Appends => Volatile.Read(ref _appends);
 
@@ -20,8 +26,6 @@ public sealed class ObservedEventLogStorage : IEventLogStorage
 
     public async Task AppendAsync(GrainId grainId, string logName, long firstSequence, IReadOnlyList<byte[]> payloads, CancellationToken cancellationToken)
     {
-        // Completes later, as real I/O does: what arrives during a write waits for the next one.
-        await Task.Yield();
         if (FailAppends)
         {
             throw new IOException("disk full");
@@ -36,5 +40,11 @@ public sealed class ObservedEventLogStorage : IEventLogStorage
         Interlocked.Increment(ref _reads);
         LastReadAfter = afterSequence;
         return _inner.ReadAsync(grainId, logName, afterSequence, maxCount, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
-namespace Classroom.Gateway.Web;
+namespace Classroom.Gateway.Extensions;
 
 /// <summary>
 /// The pages people use (schedule, teacher console, student view, replay viewer): plain HTML, CSS and JavaScript from

@@ -1,0 +1,18 @@
+using Orleans.Concurrency;
+
+namespace Classroom.Contracts.Events;
+
+/// <summary>
+/// A host that fans a classroom's events out (a gateway), subscribed with <see cref="Classrooms.IClassroomGrain.SubscribeAsync"/>.
+/// The classroom sends every committed batch, in order, to each subscriber. Delivery is best effort: a batch can be lost
+/// when the classroom's silo dies or the subscription lapses, so a subscriber tracks <see cref="ClassroomEventBatch.LastSeq"/>
+/// and fills any gap from <see cref="Classrooms.IClassroomGrain.ReadCommittedAsync"/>.
+/// </summary>
+[Alias("IClassroomObserver")]
+public interface IClassroomObserver : IGrainObserver
+{
+    /// <summary>Events the classroom made durable, every audience included.</summary>
+    [OneWay]
+    [Alias("OnCommitted")]
+    Task OnCommittedAsync(ClassroomEventBatch batch);
+}
