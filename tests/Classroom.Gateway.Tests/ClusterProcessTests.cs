@@ -4,6 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Classroom.Gateway.Tests.Fixtures;
 using Classroom.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
+using Orleans.Runtime;
 using StackExchange.Redis;
 using static Classroom.Gateway.Tests.Fixtures.Classrooms;
 
@@ -55,7 +60,8 @@ public sealed class ClusterProcessTests
         var lesson = await LiveLessonAsync(a, b);
         var acknowledged = new List<long> { await ChatAsync(lesson.Teacher, lesson.Id, "before") };
 
-        // With Redis down, calls still reach the silo that runs the lesson; its stream items are lost on the way.
+        // With Redis down, the membership table cannot change, but calls and the classroom's events still flow between
+        // the processes that already know each other.
         cluster.Redis.Kill();
         for (var i = 0; i < 3; i++)
         {
@@ -116,14 +122,21 @@ public sealed class ClusterProcessTests
     private static async Task<long> ChatAsync(HubTestClient client, string id, string text) =>
         Seq((await client.InvokeAsync("PostChat", id, text))!["messageId"]!.GetValue<string>());
 
-    /// <summary>The silo process the grain directory names for the classroom (member ids carry the process id).</summary>
+    /// <summary>The silo process hosting the classroom, as Orleans' management grain says (silo addresses carry the port).</summary>
     private static async Task<ChildProcess> OwnerProcessAsync(ClusterProcesses cluster, string id)
     {
-        using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.Configuration);
-        var member = (string?)await redis.GetDatabase().HashGetAsync(cluster.DirectoryKey, $"classroom/{id}")
-            ?? throw new InvalidOperationException($"No silo is registered for classroom {id}.");
-        var pid = int.Parse(member.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
-        return cluster.Silos.Single(s => s.Id == pid);
+        using var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.ClearProviders())
+            .UseOrleansClient(client => client
+                .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ClusterId))
+                .UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis.Configuration)))
+            .Build();
+        await host.StartAsync();
+        var orleans = host.Services.GetRequiredService<IClusterClient>();
+        var silo = await orleans.GetGrain<IManagementGrain>(0).GetActivationAddress(orleans.GetGrain<Contracts.Classrooms.IClassroomGrain>(id))
+            ?? throw new InvalidOperationException($"No silo hosts classroom {id}.");
+        await host.StopAsync();
+        return cluster.SiloPorts.Single(s => s.Value == silo.Endpoint.Port).Key;
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Classroom.Contracts.Classrooms;
 using Classroom.Gateway.Tests.Fixtures;
-using Classroom.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static Classroom.Gateway.Tests.Fixtures.Classrooms;
 

@@ -4,8 +4,10 @@ using Classroom.Contracts.Events;
 using Classroom.Contracts.Replays;
 using Classroom.Gateway.Replay;
 using Classroom.Grains;
+using Classroom.Silo.Extensions;
 using Classroom.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Classroom.Gateway.Tests;
 
@@ -16,15 +18,14 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly Channel<ReplayEvents> _sent = Channel.CreateUnbounded<ReplayEvents>();
     private readonly List<long> _saved = [];
-    private TestCluster _cluster = null!;
+    private ClassroomTestCluster _cluster = null!;
+
+    // The player's own clock: its pacing reads elapsed time from timestamps, which the grains' clock keeps real.
+    private readonly FakeTimeProvider _clock = new();
 
     public async Task InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync(options =>
-        {
-            options.GrainAssemblies.Add(ClassroomGrains.Assembly);
-            options.SerializerContexts.AddRange(ClassroomGrains.SerializerContexts);
-        });
+        _cluster = await ClassroomTestCluster.StartAsync(options => options.ConfigureSilo = silo => silo.AddClassroomGrains());
         // The lesson: chat at 10 s, 20 s and 40 s of a lesson that ends at 60 s.
         var classroom = _cluster.Client.GetGrain<IClassroomGrain>("paced");
         await classroom.ScheduleAsync(Teacher, new CoursePreview("Pacing", "math", 8, CourseType.Textbook, "", _cluster.Time.GetUtcNow(), TimeSpan.FromHours(1), Teacher));
@@ -46,7 +47,7 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
     {
         var replay = _cluster.Client.GetGrain<IReplayGrain>("paced");
         var info = await replay.GetInfoAsync("s1");
-        return new ReplayPlayer(info, replay, "s1", _cluster.Time, e => _sent.Writer.WriteAsync(e).AsTask(), p =>
+        return new ReplayPlayer(info, replay, "s1", _clock, e => _sent.Writer.WriteAsync(e).AsTask(), p =>
         {
             lock (_saved)
             {
@@ -121,10 +122,10 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
         foreach (var (lessonSeconds, text) in new[] { (10, "ten"), (20, "twenty"), (40, "forty") })
         {
             var due = TimeSpan.FromSeconds(lessonSeconds / speed);
-            _cluster.Time.Advance(due - elapsed - TimeSpan.FromMilliseconds(1));
+            _clock.Advance(due - elapsed - TimeSpan.FromMilliseconds(1));
             await WaitingForAsync(player, lessonSeconds * 1000);
             Assert.Empty(SentChat());
-            _cluster.Time.Advance(TimeSpan.FromMilliseconds(1));
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
             elapsed = due;
 
             var batch = await NextChatAsync();
@@ -134,7 +135,7 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
         }
 
         await WaitingForAsync(player, 60_000);
-        _cluster.Time.Advance(TimeSpan.FromSeconds(60 / speed) - elapsed);
+        _clock.Advance(TimeSpan.FromSeconds(60 / speed) - elapsed);
         var end = await NextChatAsync();
         Assert.True(end.Ended);
         Assert.Equal(60_000, end.PositionMillis);
@@ -148,17 +149,17 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
         await player.SeekAsync(5_000);
         await player.PlayAsync(1);
         await WaitingForAsync(player, 10_000);
-        _cluster.Time.Advance(TimeSpan.FromSeconds(3));
+        _clock.Advance(TimeSpan.FromSeconds(3));
 
         Assert.Equal(8_000, await player.PauseAsync());
         SentChat();
-        _cluster.Time.Advance(TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(8_000, player.PositionMillis);
         Assert.False(_sent.Reader.TryRead(out _));
 
         await player.PlayAsync(2);
         await WaitingForAsync(player, 10_000);
-        _cluster.Time.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         var batch = await NextChatAsync();
         Assert.Equal(["ten"], Texts(batch));
         lock (_saved)
@@ -181,7 +182,7 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
         Assert.Equal(["ten", "twenty"], frame.Snapshot.Chat.Messages.Select(m => m.Text));
         Assert.True(player.IsPlaying);
         Assert.Empty(SentChat());
-        _cluster.Time.Advance(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(10));
         var batch = await NextChatAsync();
         Assert.Equal(["forty"], Texts(batch));
     }

@@ -1,7 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Tests.Fixtures;
-using Classroom.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static Classroom.Gateway.Tests.Fixtures.Classrooms;
 

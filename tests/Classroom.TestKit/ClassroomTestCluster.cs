@@ -28,6 +28,12 @@ public sealed class ClassroomTestCluster : IAsyncDisposable
     private ClassroomTestCluster(ClassroomTestClusterOptions options)
     {
         Options = options;
+        if (options.DatabaseFile is { } file)
+        {
+            Directory.CreateDirectory(_directory);
+            File.Copy(file, Path.Combine(_directory, new SqliteStorageOptions().FileName));
+        }
+
         Database = new SqliteDatabase(new SqliteStorageOptions { DataDirectory = _directory });
         EventLogs = options.EventLogStorage ?? new SqlEventLogStorage(Database);
     }
@@ -140,6 +146,9 @@ public sealed class ClassroomTestClusterOptions
 
     /// <summary>An event log storage of the test's own (one that counts or fails); the SQLite one otherwise.</summary>
     public IEventLogStorage? EventLogStorage { get; set; }
+
+    /// <summary>A SQLite file to start from (copied; the original is never written).</summary>
+    public string? DatabaseFile { get; set; }
 
     /// <summary>The silo's grains and settings: registrations the test kit does not make itself.</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; set; }

@@ -3,6 +3,7 @@ using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Serialization;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Api;
+using Classroom.Gateway.Cluster;
 using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
@@ -34,7 +35,7 @@ public static class ClassroomGatewayExtensions
         var cluster = ClassroomClusterOptions.From(builder.Configuration);
         if (cluster.IsCluster)
         {
-            builder.AddClassroomClient(client => client.AddDashboard());
+            builder.AddClassroomClient(client => client.AddDashboard().AddOutgoingGrainCallFilter<SiloFailoverRetry>());
         }
         else
         {

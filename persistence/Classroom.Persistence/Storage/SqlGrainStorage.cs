@@ -86,9 +86,8 @@ public sealed class SqlGrainStorage(SqlDatabase database, PersistenceJson json) 
         }
         else
         {
-            var expected = long.TryParse(expectedEtag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw Conflict(grainId, stateName, expectedEtag, null);
+            // An ETag this storage never issued matches no row: the update changes nothing and the conflict names the stored one.
+            var expected = long.TryParse(expectedEtag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
             version = expected + 1;
             command = database.Command(connection, [.. key, ("@expected", expected)], """
                 UPDATE {schema}.grain_state SET version = version + 1, payload = @payload

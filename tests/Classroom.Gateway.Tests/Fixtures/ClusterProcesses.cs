@@ -12,6 +12,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
     private readonly string _schema = PostgreSqlServer.NewSchema();
     private readonly string _clusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private PostgreSqlServer _postgres = null!;
 
     private ClusterProcesses()
@@ -22,10 +23,13 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public List<ChildProcess> Silos { get; } = [];
 
-    public List<GatewayProcess> Gateways { get; } = [];
+    /// <summary>The port each silo listens on for other silos: how a silo address names its process.</summary>
+    public Dictionary<ChildProcess, int> SiloPorts { get; } = [];
 
-    /// <summary>The Redis hash naming each grain's silo.</summary>
-    public string DirectoryKey => $"{_clusterId}:directory";
+    /// <summary>The cluster's id, for an Orleans client of the test's own.</summary>
+    public string ClusterId => _clusterId;
+
+    public List<GatewayProcess> Gateways { get; } = [];
 
     public static async Task<ClusterProcesses> StartAsync(int silos, int gateways)
     {
@@ -60,9 +64,13 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public async Task<ChildProcess> StartSiloAsync(string name)
     {
-        var silo = ChildProcess.Start(name, Path.Combine(Repository.Root, "silo", "Classroom.Silo", "bin", Configuration, "net10.0", "Classroom.Silo.dll"), [], Environment());
+        var port = LoopbackPort.Free();
+        var environment = Environment();
+        environment["Classroom__Cluster__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var silo = ChildProcess.Start(name, Path.Combine(Repository.Root, "silo", "Classroom.Silo", "bin", Configuration, "net10.0", "Classroom.Silo.dll"), [], environment);
         Silos.Add(silo);
-        await silo.WaitForOutputAsync("Joined the cluster as ");
+        SiloPorts[silo] = port;
+        await silo.WaitForOutputAsync("Started silo ");
         return silo;
     }
 
@@ -86,8 +94,6 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Classroom__Cluster__Mode"] = "cluster",
         ["Classroom__Cluster__Redis"] = Redis.Configuration,
         ["Classroom__Cluster__ClusterId"] = _clusterId,
-        ["Classroom__Cluster__HeartbeatInterval"] = "00:00:00.500",
-        ["Classroom__Cluster__DeathTimeout"] = "00:00:03",
         ["Classroom__Silo__Storage"] = "postgresql",
         ["Classroom__Silo__PostgreSql__ConnectionString"] = _postgres.ConnectionString,
         ["Classroom__Silo__PostgreSql__Schema"] = _schema,
@@ -95,8 +101,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Classroom__Gateway__FlushInterval"] = "00:00:00.010",
         ["Classroom__Gateway__ChatPerSecond"] = "100",
         ["Classroom__Gateway__ChatBurst"] = "100",
+        ["Classroom__Gateway__SigningKey"] = _signingKey,
         ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Classroom.Runtime.Cluster"] = "Information",
+        ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
 

@@ -13,10 +13,11 @@ public static class ClassroomCluster
 {
     public static Task<ClassroomTestCluster> StartAsync(
         Action<ClassroomOptions>? classrooms = null, IEventLogStorage? eventLogs = null, Action<ReplayOptions>? replays = null,
-        Action<ISiloBuilder>? silo = null) =>
+        Action<ISiloBuilder>? silo = null, string? database = null) =>
         ClassroomTestCluster.StartAsync(options =>
         {
             options.EventLogStorage = eventLogs;
+            options.DatabaseFile = database;
             options.ConfigureSilo = builder =>
             {
                 builder.AddPersistenceJson([.. ClassroomGrains.SerializerContexts]);
