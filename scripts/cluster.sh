@@ -46,6 +46,10 @@ export Classroom__Cluster__Mode=cluster
 export Classroom__Cluster__Redis="127.0.0.1:$redis_port"
 export Classroom__Silo__Storage=postgresql
 export Classroom__Silo__PostgreSql__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Username=classroom;Database=postgres"
+# Every gateway signs and checks tokens with the same key, so a token from one works on the others.
+export Classroom__Gateway__SigningKey="$(head -c 32 /dev/urandom | base64)"
+# The demo's operator account may open the Orleans dashboard at /dashboard on either gateway.
+export Classroom__Gateway__Operators__0=operator
 
 for i in $(seq 1 "$silos"); do
   (cd silo/Classroom.Silo/bin/Release/net10.0 && exec dotnet Classroom.Silo.dll) 2>&1 | sed -u "s/^/[silo$i] /" &

@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Classroom.Bench.Measurement;
-using Classroom.Runtime;
-using Classroom.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Classroom.TestKit;
 
 namespace Classroom.Bench.Calls;
 
 /// <summary>
-/// In-process grain calls from a hosted client: <c>concurrency</c> callers each keep one call outstanding, spread
+/// In-process grain calls to an Orleans silo from its co-hosted client: <c>concurrency</c> callers each keep one call outstanding, spread
 /// round-robin over <c>grains</c> activations, for a fixed time after a warm-up.
 /// </summary>
 internal static class CallsBenchmark
@@ -24,7 +23,7 @@ internal static class CallsBenchmark
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(runtime => runtime.AddGrains(typeof(PingGrain).Assembly));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(LoopbackPort.Free(), LoopbackPort.Free()));
         using var host = builder.Build();
         await host.StartAsync();
 

@@ -1,12 +1,13 @@
-using Classroom.Runtime;
-
 namespace Classroom.Bench.Calls;
 
+[Alias("IPingGrain")]
 public interface IPingGrain : IGrainWithStringKey
 {
+    [Alias("Ping")]
     ValueTask<int> PingAsync(int value);
 
     /// <summary>How many pings this grain has answered.</summary>
+    [Alias("Calls")]
     ValueTask<int> CallsAsync();
 }
 

@@ -2,20 +2,19 @@ using System.Diagnostics;
 using System.Text.Json;
 using Classroom.Bench.Calls;
 using Classroom.Bench.Measurement;
-using Classroom.Runtime;
-using Classroom.Runtime.Clustering;
-using Classroom.Runtime.Hosting;
 using Classroom.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace Classroom.Bench.Cluster;
 
 /// <summary>
 /// Calls between processes: silos in child processes host ping grains; this process joins the cluster (a private
 /// redis-server) and keeps <c>concurrency</c> calls outstanding over <c>grains</c> grains spread over the silos, each
-/// call a frame over TCP to another process and its answer back. The same load on in-process calls is the baseline.
+/// call an Orleans message over TCP to another process and its answer back. The same load on in-process calls is the baseline.
 /// </summary>
 internal static class ClusterCallsBenchmark
 {
@@ -38,7 +37,7 @@ internal static class ClusterCallsBenchmark
                     ["cluster-silo", "--redis", redis.Configuration, "--cluster", clusterId], new Dictionary<string, string>()));
             }
 
-            using var host = Member(redis.Configuration, clusterId, ClusterRole.Client);
+            using var host = Client(redis.Configuration, clusterId);
             await host.StartAsync();
             var client = host.Services.GetRequiredService<IClusterClient>();
             var grains = Enumerable.Range(0, grainCount).Select(i => client.GetGrain<IPingGrain>($"ping-{i}")).ToArray();
@@ -64,21 +63,28 @@ internal static class ClusterCallsBenchmark
         }
     }
 
-    /// <summary>A member hosting the ping grains: a silo in a child process, or this process as a client.</summary>
-    public static IHost Member(string redis, string clusterId, ClusterRole role)
+    /// <summary>This process: an Orleans client of the cluster, hosting nothing.</summary>
+    private static IHost Client(string redis, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Classroom.Runtime.Cluster", LogLevel.Information);
-        builder.Services.AddGrainRuntime(runtime => runtime
-            .AddGrains(typeof(PingGrain).Assembly)
-            .UseRedisClustering(o => ClusterBench.Apply(o, redis, clusterId, role)));
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
+            .UseRedisClustering(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis)));
         return builder.Build();
     }
 
-    /// <summary>The child process side: one silo, until killed.</summary>
+    /// <summary>The child process side: one silo hosting the ping grains, until killed.</summary>
     public static async Task<int> RunSiloAsync(BenchOptions options)
     {
-        using var host = Member(options.Text("redis"), options.Text("cluster"), ClusterRole.Silo);
+        var (redis, clusterId) = (options.Text("redis"), options.Text("cluster"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Information);
+        builder.UseOrleans(silo => silo
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
+            .ConfigureEndpoints(System.Net.IPAddress.Loopback, LoopbackPort.Free(), LoopbackPort.Free(), listenOnAnyHostAddress: false)
+            .UseRedisClustering(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis)));
+        using var host = builder.Build();
         await ClusterBench.RunUntilStoppedAsync(host);
         return 0;
     }

@@ -2,14 +2,13 @@ using System.Diagnostics;
 using System.Text.Json;
 using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Classrooms;
-using Classroom.Runtime;
 using Classroom.Silo.Extensions;
 using Classroom.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
+using Orleans.Runtime;
 
 namespace Classroom.Bench.Cluster;
 
@@ -39,7 +38,7 @@ internal static class FailoverBenchmark
             ["Classroom__Silo__PostgreSql__ConnectionString"] = postgres.ConnectionString,
             ["Classroom__Silo__PostgreSql__Schema"] = schema,
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Classroom.Runtime.Cluster"] = "Information",
+            ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
         };
         // The silo as it is built in its own folder (a copy beside this program lacks its dependency manifest).
         var siloDll = Path.Combine(RepositoryRoot(), "silo", "Classroom.Silo", "bin", "Release", "net10.0", "Classroom.Silo.dll");
@@ -49,12 +48,22 @@ internal static class FailoverBenchmark
         }
 
         var silos = new List<ChildProcess>();
+        var ports = new Dictionary<ChildProcess, int>();
         var started = 0;
+        async Task StartSiloAsync()
+        {
+            var port = LoopbackPort.Free();
+            var silo = await ClusterBench.StartMemberAsync($"silo{++started}", siloDll, [],
+                new Dictionary<string, string>(settings) { ["Classroom__Cluster__Port"] = $"{port}" });
+            silos.Add(silo);
+            ports[silo] = port;
+        }
+
         try
         {
             for (var i = 0; i < 3; i++)
             {
-                silos.Add(await ClusterBench.StartMemberAsync($"silo{++started}", siloDll, [], settings));
+                await StartSiloAsync();
             }
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -64,7 +73,6 @@ internal static class FailoverBenchmark
             using var host = builder.Build();
             await host.StartAsync();
             var client = host.Services.GetRequiredService<IClusterClient>();
-            using var directory = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
 
             var id = "failover-" + Guid.NewGuid().ToString("N")[..8];
             var classroom = client.GetGrain<IClassroomGrain>(id);
@@ -83,8 +91,9 @@ internal static class FailoverBenchmark
                     acknowledged.Add(Seq((await classroom.PostChatAsync(Teacher, $"round {round} line {i}")).MessageId));
                 }
 
-                var owner = (string)(await directory.GetDatabase().HashGetAsync($"{clusterId}:directory", $"classroom/{id}"))!;
-                var victim = silos.Single(s => s.Id == ClusterBench.ProcessOf(owner));
+                var owner = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(classroom)
+                    ?? throw new InvalidOperationException($"No silo hosts classroom {id}.");
+                var victim = ports.Single(p => p.Value == owner.Endpoint.Port).Key;
                 var clock = Stopwatch.StartNew();
                 victim.Kill();
                 silos.Remove(victim);
@@ -104,7 +113,7 @@ internal static class FailoverBenchmark
                 }
 
                 failovers.Add(clock.Elapsed.TotalMilliseconds);
-                silos.Add(await ClusterBench.StartMemberAsync($"silo{++started}", siloDll, [], settings));
+                await StartSiloAsync();
             }
 
             var logged = new List<long>();

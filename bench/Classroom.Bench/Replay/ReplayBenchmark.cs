@@ -4,12 +4,12 @@ using Classroom.Bench.Measurement;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Replays;
 using Classroom.Grains.Replays;
-using Classroom.Runtime;
 using Classroom.Silo.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace Classroom.Bench.Replay;
 
@@ -94,7 +94,8 @@ internal static class ReplayBenchmark
             [$"{ReplayOptions.Section}:{nameof(ReplayOptions.CheckpointEvery)}"] = $"{checkpointEvery}",
         });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(clock);
+        // The grains read this clock (Orleans' grain time provider); the silo's own machinery keeps real time.
+        builder.Services.AddKeyedSingleton(TimeProviderNames.Grains, clock);
         builder.AddClassroomSilo();
         var host = builder.Build();
         await host.StartAsync();

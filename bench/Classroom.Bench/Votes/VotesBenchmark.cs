@@ -3,8 +3,6 @@ using System.Text.Json;
 using Classroom.Bench.Measurement;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
-using Classroom.Runtime;
-using Classroom.Runtime.Streams;
 using Classroom.Silo.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,9 +32,7 @@ internal static class VotesBenchmark
             var students = Enumerable.Range(1, studentCount).Select(i => $"student-{i}").ToArray();
             var pollId = await PrepareLessonAsync(classroom, students);
             var commits = new CommitCounter();
-            await client.GetStreamProvider(StreamProviders.DefaultName)
-                .GetStream<ClassroomEventBatch>(StreamId.Create(ClassroomStreams.Namespace, "weekend-algebra"))
-                .SubscribeAsync(commits);
+            await classroom.SubscribeAsync(client.CreateObjectReference<IClassroomObserver>(commits));
 
             var histogram = new LatencyHistogram();
             var started = Stopwatch.GetTimestamp();
@@ -130,21 +126,21 @@ internal static class VotesBenchmark
     }
 }
 
-/// <summary>Counts the commits (stream batches) that carried votes.</summary>
-internal sealed class CommitCounter : IAsyncObserver<ClassroomEventBatch>
+/// <summary>Counts the commits (batches sent to subscribers) that carried votes; batches may arrive in any order.</summary>
+internal sealed class CommitCounter : IClassroomObserver
 {
     private readonly Lock _lock = new();
     private int _voteCommits;
     private long _lastSeq;
     private (long Seq, TaskCompletionSource Reached)? _waiter;
 
-    public Task OnNextAsync(ClassroomEventBatch item)
+    public Task OnCommittedAsync(ClassroomEventBatch item)
     {
         TaskCompletionSource? reached = null;
         lock (_lock)
         {
             _voteCommits += item.Events.Any(e => e.Data is VoteCast) ? 1 : 0;
-            _lastSeq = item.LastSeq;
+            _lastSeq = Math.Max(_lastSeq, item.LastSeq);
             if (_waiter is { } waiter && waiter.Seq <= _lastSeq)
             {
                 reached = waiter.Reached;
