@@ -37,9 +37,13 @@ public sealed class TokenService(SymmetricSecurityKey key, IOptions<GatewayOptio
     public bool IsOperator(CurrentUser user) =>
         user.Kind != Contracts.Classrooms.AccountKind.Guest && options.Value.Operators.Contains(user.UserId, StringComparer.Ordinal);
 
-    /// <summary>How tokens are checked: this deployment's key, issuer and audience, the claims as written.</summary>
-    public static void Configure(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions o, SymmetricSecurityKey key)
+    /// <summary>
+    /// How tokens are checked: this deployment's key, issuer and audience, the claims as written, and their lifetime
+    /// against the gateway's clock (the one that issued them).
+    /// </summary>
+    public static void Configure(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions o, SymmetricSecurityKey key, TimeProvider time)
     {
+        var skew = TimeSpan.FromSeconds(30);
         o.MapInboundClaims = false;
         o.TokenValidationParameters = new TokenValidationParameters
         {
@@ -48,7 +52,12 @@ public sealed class TokenService(SymmetricSecurityKey key, IOptions<GatewayOptio
             IssuerSigningKey = key,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             NameClaimType = CurrentUser.NameClaim,
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = skew,
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value <= now + skew) && expires is { } end && now - skew < end;
+            },
         };
     }
 }

@@ -55,9 +55,10 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<AccountRecord>, PasswordHasher<AccountRecord>>();
         services.AddSingleton<AccountService>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
-            TokenService.Configure(o, signingKey);
+            TokenService.Configure(o, signingKey, time);
             o.Events = new JwtBearerEvents
             {
                 OnMessageReceived = context =>
