@@ -20,6 +20,8 @@ internal sealed partial class DemoSeeder(
     public const string TeacherName = "teacher";
     public const string TeacherPassword = "teacher-demo";
     public const string StudentPassword = "student-demo";
+    public const string OperatorName = "operator";
+    public const string OperatorPassword = "operator-demo";
     public static readonly string[] StudentNames = ["student1", "student2", "student3"];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,6 +39,8 @@ internal sealed partial class DemoSeeder(
             await EnsureAccountAsync(accounts, name, StudentPassword, $"Demo Student {index + 1}", AccountKind.Student);
         }
 
+        // An account to watch the cluster with (the Orleans dashboard at /dashboard) where Classroom:Gateway:Operators names it.
+        await EnsureAccountAsync(accounts, OperatorName, OperatorPassword, "Operator", AccountKind.Teacher);
         await client.GetGrain<ITeacherGrain>(TeacherName).SetProfileAsync(new TeacherProfile(
             "Wang Fang", ["math"], "Beijing special-grade teacher", "Beijing No. 4 High School", "Xicheng",
             "Thirty-five years of teaching; makes word problems feel like puzzles.", 35));
@@ -81,11 +85,12 @@ internal sealed partial class DemoSeeder(
     private void PrintBanner()
     {
         var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        Ready(logger, string.Join(", ", addresses), TeacherName, TeacherPassword, string.Join(", ", StudentNames), StudentPassword, LessonId);
+        Ready(logger, string.Join(", ", addresses), TeacherName, TeacherPassword, string.Join(", ", StudentNames), StudentPassword, LessonId,
+            options.Value.Operators.Contains(OperatorName) ? $" Operator (Orleans dashboard at /dashboard): {OperatorName} / {OperatorPassword}." : "");
     }
 
     [LoggerMessage(1, LogLevel.Information,
         "Classroom gateway listening on {Addresses} (hub: /hubs/classroom, API: /api, OpenAPI: /openapi/v1.json). " +
-        "Demo teacher: {Teacher} / {TeacherPassword}. Demo students: {Students} / {StudentPassword}. Demo lesson: {LessonId}.")]
-    private static partial void Ready(ILogger logger, string addresses, string teacher, string teacherPassword, string students, string studentPassword, string lessonId);
+        "Demo teacher: {Teacher} / {TeacherPassword}. Demo students: {Students} / {StudentPassword}. Demo lesson: {LessonId}.{Operator}")]
+    private static partial void Ready(ILogger logger, string addresses, string teacher, string teacherPassword, string students, string studentPassword, string lessonId, string @operator);
 }
