@@ -40,12 +40,6 @@ internal sealed class Viewer
     /// <summary>The classrooms this connection has joined.</summary>
     public ConcurrentDictionary<string, Membership> Memberships { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The replays this connection has open, by classroom id.</summary>
-    public ConcurrentDictionary<string, Replay.ReplayPlayer> Replays { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Rate limits of this connection's calls, by kind.</summary>
-    public ConcurrentDictionary<string, TokenBucket> Buckets { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Queues a frame; false if the outbox is full (the viewer is too far behind). <see cref="Drain"/> sends it.</summary>
     public bool TryEnqueue(SerializedHubMessage frame)
     {

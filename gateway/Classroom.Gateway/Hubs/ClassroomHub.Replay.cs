@@ -23,8 +23,8 @@ internal sealed partial class ClassroomHub
         var replay = client.GetReplay(classroomId);
         var user = User;
         var opened = await client.OpenReplayAsync(user, classroomId);
-        var viewer = viewers.Get(Context.ConnectionId);
-        if (viewer.Replays.Count >= MaxOpenReplays && !viewer.Replays.ContainsKey(classroomId))
+        var replays = ConnectionState.Of(Context).Replays;
+        if (replays.Count >= MaxOpenReplays && !replays.ContainsKey(classroomId))
         {
             throw new ClassroomValidationException($"A connection plays at most {MaxOpenReplays} replays at once; close one first.");
         }
@@ -34,12 +34,12 @@ internal sealed partial class ClassroomHub
         var player = new ReplayPlayer(
             opened.Replay, replay, user.UserId, time, events => clients.Client(connectionId).SendAsync("replay", events),
             SavePosition(user, classroomId), logger);
-        if (viewer.Replays.TryGetValue(classroomId, out var previous))
+        if (replays.TryGetValue(classroomId, out var previous))
         {
             await previous.DisposeAsync();
         }
 
-        viewer.Replays[classroomId] = player;
+        replays[classroomId] = player;
         return opened;
     }
 
@@ -51,14 +51,14 @@ internal sealed partial class ClassroomHub
 
     public async Task CloseReplay(string classroomId)
     {
-        if (viewers.Get(Context.ConnectionId).Replays.TryRemove(classroomId ?? "", out var player))
+        if (ConnectionState.Of(Context).Replays.TryRemove(classroomId ?? "", out var player))
         {
             await player.DisposeAsync();
         }
     }
 
     private ReplayPlayer Player(string classroomId) =>
-        viewers.Get(Context.ConnectionId).Replays.TryGetValue(classroomId ?? "", out var player)
+        ConnectionState.Of(Context).Replays.TryGetValue(classroomId ?? "", out var player)
             ? player
             : throw new ClassroomStateException("Open the lesson's replay first (OpenReplay).");
 
@@ -67,11 +67,12 @@ internal sealed partial class ClassroomHub
         ? position => client.GetGrain<IStudentGrain>(user.UserId).SaveReplayPositionAsync(classroomId, TimeSpan.FromMilliseconds(position))
         : null;
 
-    private static async Task CloseReplaysAsync(Viewer viewer)
+    private async Task CloseReplaysAsync()
     {
-        foreach (var classroomId in viewer.Replays.Keys.ToList())
+        var replays = ConnectionState.Of(Context).Replays;
+        foreach (var classroomId in replays.Keys.ToList())
         {
-            if (viewer.Replays.TryRemove(classroomId, out var player))
+            if (replays.TryRemove(classroomId, out var player))
             {
                 await player.DisposeAsync();
             }

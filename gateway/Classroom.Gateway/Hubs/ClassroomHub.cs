@@ -63,7 +63,7 @@ internal sealed partial class ClassroomHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var viewer = viewers.Get(Context.ConnectionId);
-        await CloseReplaysAsync(viewer);
+        await CloseReplaysAsync();
         foreach (var membership in viewer.Memberships.Values.ToList())
         {
             await fanout.DetachAsync(membership);

@@ -9,14 +9,13 @@ namespace Classroom.Gateway.Hubs;
 /// Around every hub call: the connection's rate limit for the kind of call (chat, votes, the rest), and refusals turned
 /// into <see cref="HubException"/>s whose message a person can read. Other failures are logged and answered generically.
 /// </summary>
-internal sealed class HubGuard(ViewerRegistry viewers, IOptions<GatewayOptions> options, TimeProvider time, ILogger<HubGuard> logger) : IHubFilter
+internal sealed class HubGuard(IOptions<GatewayOptions> options, TimeProvider time, ILogger<HubGuard> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
         var kind = Kind(method);
-        var viewer = viewers.Get(invocationContext.Context.ConnectionId);
-        var bucket = viewer.Buckets.GetOrAdd(kind, static (k, guard) => guard.Create(k), this);
+        var bucket = ConnectionState.Of(invocationContext.Context).Buckets.GetOrAdd(kind, static (k, guard) => guard.Create(k), this);
         if (!bucket.TryTake())
         {
             throw new HubException($"Too many {kind} calls: slow down and try again in a moment.");

@@ -152,9 +152,9 @@ internal static class ClassroomRules
 
     public static void CheckId(string? id, string what)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 100)
+        if (!ClassroomIdRule.IsValid(id))
         {
-            throw Invalid($"{what} is required (at most 100 characters).");
+            throw Invalid($"{what} is required (at most {ClassroomIdRule.MaxLength} characters).");
         }
     }
 

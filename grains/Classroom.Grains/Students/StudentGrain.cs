@@ -1,3 +1,4 @@
+using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
@@ -54,7 +55,7 @@ public sealed class StudentGrain([PersistentState("student")] IPersistentState<S
 
     public Task SaveReplayPositionAsync(string classroomId, TimeSpan position)
     {
-        if (string.IsNullOrWhiteSpace(classroomId) || classroomId.Length > 100)
+        if (!ClassroomIdRule.IsValid(classroomId))
         {
             throw new ClassroomValidationException("A replay position names its lesson.");
         }

@@ -7,6 +7,7 @@ using Classroom.Contracts.Teachers;
 
 namespace Classroom.Grains.Classrooms;
 
+// The lesson itself: scheduling, its preview, starting and ending it, its staff, and its ratings.
 public sealed partial class ClassroomGrain
 {
     public async Task<ClassroomSnapshot> ScheduleAsync(string teacherId, CoursePreview preview)
@@ -118,50 +119,6 @@ public sealed partial class ClassroomGrain
         await CommitAsync();
     }
 
-    public async Task RegisterAsync(string studentId)
-    {
-        RequireExists();
-        ClassroomRules.CheckId(studentId, "The student id");
-        if (_state.Status == ClassroomStatus.Ended)
-        {
-            throw new ClassroomStateException("The lesson has ended; registration is closed.");
-        }
-
-        if (!_state.Registered.Contains(studentId))
-        {
-            if (_state.Preview!.Capacity is { } capacity && _state.Registered.Count >= capacity)
-            {
-                throw new ClassroomStateException($"The lesson is full: all {capacity} places are taken.");
-            }
-
-            Raise(new StudentRegistered(studentId), EventAudience.Staff);
-        }
-
-        await CommitAsync();
-        await NotifyCatalogAsync();
-        var preview = _state.Preview!;
-        await NoticeAsync($"student/{studentId}", "a registration", () => GrainFactory.GetGrain<IStudentGrain>(studentId)
-            .RecordRegistrationAsync(new RegistrationRecord(Id, preview.Title, preview.Subject, preview.StartsAt, preview.TeacherId)));
-    }
-
-    public async Task CancelRegistrationAsync(string studentId)
-    {
-        RequireExists();
-        if (_state.Registered.Contains(studentId))
-        {
-            if (_state.Status != ClassroomStatus.Scheduled)
-            {
-                throw new ClassroomStateException("A registration can only be cancelled before the lesson starts.");
-            }
-
-            Raise(new RegistrationCancelled(studentId), EventAudience.Staff);
-        }
-
-        await CommitAsync();
-        await NotifyCatalogAsync();
-        await NoticeAsync($"student/{studentId}", "a cancellation", () => GrainFactory.GetGrain<IStudentGrain>(studentId).RecordRegistrationCancelledAsync(Id));
-    }
-
     public async Task RateAsync(string studentId, int stars, IReadOnlyList<string> tags)
     {
         RequireExists();
@@ -198,51 +155,5 @@ public sealed partial class ClassroomGrain
         await Task.WhenAll(
             NoticeAsync($"teacher/{rating.TeacherId}", "a rating", () => GrainFactory.GetGrain<ITeacherGrain>(rating.TeacherId).RecordRatingAsync(rating)),
             NoticeAsync($"student/{studentId}", "a rating", () => GrainFactory.GetGrain<IStudentGrain>(studentId).RecordRatingAsync(rating)));
-    }
-
-    /// <summary>Tells the teacher and the schedule that the lesson changed.</summary>
-    private Task NotifyTeacherAsync()
-    {
-        var preview = _state.Preview!;
-        var attendees = _state.Participants.Values.Count(p => p.Role == ParticipantRole.Student && (p.LiveTime > TimeSpan.Zero || p.IsPresent));
-        var record = new LessonRecord(Id, preview.Title, preview.Subject, preview.StartsAt, _state.Status, attendees);
-        return Task.WhenAll(
-            NoticeAsync($"teacher/{preview.TeacherId}", "its lesson", () => GrainFactory.GetGrain<ITeacherGrain>(preview.TeacherId).RecordLessonAsync(record)),
-            NotifyCatalogAsync());
-    }
-
-    /// <summary>Tells the schedule the lesson's listing (status, registered count).</summary>
-    private Task NotifyCatalogAsync()
-    {
-        var preview = _state.Preview!;
-        var listing = new LessonListing(Id, preview.Title, preview.Subject, preview.Grade, preview.CourseType, preview.StartsAt, preview.Duration,
-            preview.TeacherId, _state.Status, _state.Registered.Count, preview.Capacity);
-        return NoticeAsync("lesson-catalog", "its listing", () => GrainFactory.GetGrain<ILessonCatalogGrain>(ILessonCatalogGrain.Key).UpsertAsync(listing));
-    }
-
-    private Task NotifyAttendanceAsync()
-    {
-        var preview = _state.Preview!;
-        var notices = _state.Participants
-            .Where(p => p.Value.Role == ParticipantRole.Student && p.Value.LiveTime > TimeSpan.Zero)
-            .Select(p => NoticeAsync($"student/{p.Key}", "attendance", () => GrainFactory.GetGrain<IStudentGrain>(p.Key)
-                .RecordAttendanceAsync(new AttendanceRecord(Id, preview.Title, preview.TeacherId, p.Value.FirstJoinedAt, p.Value.LiveTime))));
-        return Task.WhenAll(notices);
-    }
-
-    /// <summary>
-    /// Tells another grain what this classroom committed. The classroom's log is the record; a notice that fails is
-    /// logged and does not undo the action (the notices are idempotent, so a retried action repeats them).
-    /// </summary>
-    private async Task NoticeAsync(string grain, string what, Func<Task> notice)
-    {
-        try
-        {
-            await notice();
-        }
-        catch (Exception e)
-        {
-            NoticeFailed(logger, e, Id, grain, what);
-        }
     }
 }

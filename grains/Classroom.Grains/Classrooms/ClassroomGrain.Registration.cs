@@ -1,0 +1,56 @@
+using Classroom.Contracts.Catalog;
+using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Errors;
+using Classroom.Contracts.Events;
+using Classroom.Contracts.Students;
+using Classroom.Contracts.Teachers;
+
+namespace Classroom.Grains.Classrooms;
+
+// Students registering in advance, within the lesson's capacity.
+public sealed partial class ClassroomGrain
+{
+    public async Task RegisterAsync(string studentId)
+    {
+        RequireExists();
+        ClassroomRules.CheckId(studentId, "The student id");
+        if (_state.Status == ClassroomStatus.Ended)
+        {
+            throw new ClassroomStateException("The lesson has ended; registration is closed.");
+        }
+
+        if (!_state.Registered.Contains(studentId))
+        {
+            if (_state.Preview!.Capacity is { } capacity && _state.Registered.Count >= capacity)
+            {
+                throw new ClassroomStateException($"The lesson is full: all {capacity} places are taken.");
+            }
+
+            Raise(new StudentRegistered(studentId), EventAudience.Staff);
+        }
+
+        await CommitAsync();
+        await NotifyCatalogAsync();
+        var preview = _state.Preview!;
+        await NoticeAsync($"student/{studentId}", "a registration", () => GrainFactory.GetGrain<IStudentGrain>(studentId)
+            .RecordRegistrationAsync(new RegistrationRecord(Id, preview.Title, preview.Subject, preview.StartsAt, preview.TeacherId)));
+    }
+
+    public async Task CancelRegistrationAsync(string studentId)
+    {
+        RequireExists();
+        if (_state.Registered.Contains(studentId))
+        {
+            if (_state.Status != ClassroomStatus.Scheduled)
+            {
+                throw new ClassroomStateException("A registration can only be cancelled before the lesson starts.");
+            }
+
+            Raise(new RegistrationCancelled(studentId), EventAudience.Staff);
+        }
+
+        await CommitAsync();
+        await NotifyCatalogAsync();
+        await NoticeAsync($"student/{studentId}", "a cancellation", () => GrainFactory.GetGrain<IStudentGrain>(studentId).RecordRegistrationCancelledAsync(Id));
+    }
+}
