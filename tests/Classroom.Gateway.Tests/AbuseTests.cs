@@ -12,7 +12,7 @@ public sealed class AbuseTests(GatewayFixture fixture)
     public async Task An_oversized_message_closes_only_the_connection_that_sent_it()
     {
         var id = await ScheduleAsync(Host);
-        await using var abuser = await Host.ConnectAsync(await Host.StudentTokenAsync(1));
+        await using var abuser = await Host.ConnectRawAsync(await Host.StudentTokenAsync(1));
         await using var bystander = await Host.ConnectAsync(await Host.StudentTokenAsync(2));
         await JoinAsync(bystander, id);
 
@@ -27,7 +27,7 @@ public sealed class AbuseTests(GatewayFixture fixture)
     public async Task Malformed_input_closes_only_the_connection_that_sent_it()
     {
         var id = await ScheduleAsync(Host);
-        await using var abuser = await Host.ConnectAsync(await Host.StudentTokenAsync(1));
+        await using var abuser = await Host.ConnectRawAsync(await Host.StudentTokenAsync(1));
         await using var bystander = await Host.ConnectAsync(await Host.StudentTokenAsync(2));
 
         await abuser.SendRawAsync("{\"type\":1,\"target\":");

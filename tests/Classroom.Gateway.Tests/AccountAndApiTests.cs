@@ -53,7 +53,7 @@ public sealed class AccountAndApiTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(new Uri(Host.BaseAddress, "/hubs/classroom")));
+        await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(new Uri(Host.BaseAddress, "/hubs/classroom"), null));
     }
 
     [Fact]

@@ -14,11 +14,16 @@ using static Classroom.Gateway.Tests.Fixtures.Classrooms;
 
 namespace Classroom.Gateway.Tests;
 
+/// <summary>Five processes on two cores, and failure detection measured in half-seconds: these run alone.</summary>
+[CollectionDefinition(nameof(ClusterProcessTests), DisableParallelization = true)]
+public sealed class ClusterProcessCollection;
+
 /// <summary>
 /// The product as separate processes: silos and gateways in cluster mode over a real redis-server and PostgreSQL. A silo
 /// is killed with SIGKILL, Redis is restarted empty, and every viewer on either gateway must still see each
 /// acknowledged event exactly once, in seq order, with nothing missing that it was allowed to see.
 /// </summary>
+[Collection(nameof(ClusterProcessTests))]
 public sealed class ClusterProcessTests
 {
     [Fact]
@@ -39,7 +44,7 @@ public sealed class ClusterProcessTests
         owner.Kill();
 
         // The next action waits for the silo to be declared dead, then runs on another silo rebuilt from the log.
-        acknowledged.Add(await ChatAsync(lesson.Students[1], lesson.Id, "after the kill"));
+        await cluster.ExplainFailureAsync(async () => acknowledged.Add(await ChatAsync(lesson.Students[1], lesson.Id, "after the kill")));
         var failover = clock.Elapsed;
         for (var i = 0; i < 4; i++)
         {
@@ -79,6 +84,24 @@ public sealed class ClusterProcessTests
         {
             Assert.True((await gateway.Http.GetAsync("/health")).IsSuccessStatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_token_from_one_gateway_works_on_the_other_and_operators_see_every_silo_on_the_dashboard()
+    {
+        await using var cluster = await ClusterProcesses.StartAsync(silos: 2, gateways: 2);
+        var (a, b) = (cluster.Gateways[0], cluster.Gateways[1]);
+        var token = await a.TokenAsync("student1", "student-demo");
+        await using var onB = await b.ConnectAsync(token);
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = b.BaseAddress };
+
+        (await browser.PostAsJsonAsync("/api/accounts/login", new { userName = "operator", password = "operator-demo" })).EnsureSuccessStatusCode();
+        var counters = await browser.GetFromJsonAsync<JsonObject>("/dashboard/DashboardCounters");
+
+        var joined = await Classrooms.JoinAsync(onB, "demo-linear-equations");
+
+        Assert.Equal("snapshot", joined["mode"]!.GetValue<string>());
+        Assert.Equal(2, counters!["totalActiveHostCount"]!.GetValue<int>());
     }
 
     private sealed record Viewer(HubTestClient Client, GatewayProcess Gateway, string Token, long JoinedAt);

@@ -71,7 +71,8 @@ public sealed class SlowViewerTests
     {
         await using var host = await GatewayHost.StartAsync(Settings);
         var (classroom, id) = await LiveLessonAsync(host);
-        await using var slow = await host.ConnectAsync(await host.StudentTokenAsync(1));
+        // A raw socket: the official client keeps reading while its handlers wait, and this viewer must stop reading.
+        await using var slow = await host.ConnectRawAsync(await host.StudentTokenAsync(1));
         await using var good = await host.ConnectAsync(await host.StudentTokenAsync(2));
         await JoinAsync(slow, id);
         var from = Through(await JoinAsync(good, id));
@@ -94,7 +95,7 @@ public sealed class SlowViewerTests
     {
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>(Settings) { ["Classroom:Gateway:SlowViewerTimeout"] = "00:05:00" });
         var (classroom, id) = await LiveLessonAsync(host);
-        await using var lagging = await host.ConnectAsync(await host.StudentTokenAsync(1));
+        await using var lagging = await host.ConnectRawAsync(await host.StudentTokenAsync(1));
         await using var good = await host.ConnectAsync(await host.StudentTokenAsync(2));
         await JoinAsync(lagging, id);
         await JoinAsync(good, id);

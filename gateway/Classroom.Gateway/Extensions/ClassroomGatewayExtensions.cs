@@ -39,7 +39,7 @@ public static class ClassroomGatewayExtensions
         }
         else
         {
-            builder.AddClassroomSilo(silo => silo.AddDashboard());
+            builder.AddClassroomSilo();
         }
 
         var section = builder.Configuration.GetSection(GatewayOptions.Section);

@@ -7,16 +7,29 @@ namespace Classroom.Gateway.Fanout;
 /// <summary>
 /// A classroom as this gateway serves it: one subscription to the classroom grain (<see cref="IClassroomObserver"/>),
 /// however many connections watch it. Committed batches pile up between flushes; each flush serializes one frame per
-/// audience, once, and offers it to every membership (SignalR writes the same bytes to every connection). Batches
-/// arrive in seq order, but some can be lost (the classroom's silo died, the subscription lapsed), so a batch that
-/// does not follow on from the last seq seen here, or a renewal that reports a later committed seq, is first filled in
-/// from the classroom's log. Batches seen already are dropped. The channel is the one owner of its memberships' state:
-/// every change to them happens here, under its lock.
+/// audience, once, and offers it to every membership (SignalR writes the same bytes to every connection). Orleans may
+/// deliver a classroom's batches out of order, and loses those in flight when the classroom's silo dies: a batch that
+/// does not follow on from the last seq taken waits (for <see cref="GapPatience"/>) for the ones before it, and a gap
+/// that outlasts that, or a renewal reporting a later committed seq, is filled from the classroom's log. Batches seen
+/// already are dropped. The channel is the one owner of its memberships' state: every change to them happens here,
+/// under its lock.
 /// </summary>
 internal sealed partial class ClassroomChannel(string classroomId, IClassroomGrain classroom, ILogger logger) : IClassroomObserver
 {
     private const int FillPage = 1000;
+
+    /// <summary>How long a batch that arrived early waits for the ones before it before they are read from the log.</summary>
+    public static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(200);
+
     private readonly Lock _lock = new();
+
+    // Batches that arrived ahead of a gap, by first seq; since when the oldest has waited (set by the flush, which knows the time).
+    private readonly SortedList<long, ClassroomEventBatch> _early = [];
+    private DateTimeOffset? _gapSince;
+    private bool _filling;
+
+    // The highest seq the classroom said it had committed (renewals): events up to it are due here.
+    private long _knownCommitted;
     private List<ClassroomEvent> _pending = [];
 
     // Each membership knows its slot, so one leaving is O(1) (a lesson's end removes thousands); flushes iterate a
@@ -50,44 +63,37 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
-    public async Task OnCommittedAsync(ClassroomEventBatch item)
+    public Task OnCommittedAsync(ClassroomEventBatch item)
     {
-        long? last;
         lock (_lock)
         {
             if (item.LastSeq <= _received)
             {
-                return;
+                return Task.CompletedTask;
             }
 
-            last = _received ?? _floor;
+            if ((_received ?? _floor) is { } after && item.FirstSeq > after + 1)
+            {
+                _early.TryAdd(item.FirstSeq, item);
+                return Task.CompletedTask;
+            }
+
+            TakeLocked(item.Events, item.LastSeq);
         }
 
-        if (last is { } after && item.FirstSeq > after + 1)
-        {
-            StreamGap(logger, classroomId, after + 1, item.FirstSeq - 1);
-            await FillAsync(after);
-        }
-
-        Take(item.Events, item.LastSeq);
+        return Task.CompletedTask;
     }
 
     /// <summary>
     /// The classroom says it has committed through <paramref name="committedSeq"/> (a subscription renewed, perhaps with
-    /// a new activation after its silo died): whatever of that never arrived here is read from the log.
+    /// a new activation after its silo died): whatever of that has not arrived within <see cref="GapPatience"/> is read
+    /// from the log.
     /// </summary>
-    public async Task CatchUpAsync(long committedSeq)
+    public void NoteCommitted(long committedSeq)
     {
-        long? last;
         lock (_lock)
         {
-            last = _received ?? _floor;
-        }
-
-        if (last is { } after && committedSeq > after)
-        {
-            StreamGap(logger, classroomId, after + 1, committedSeq);
-            await FillAsync(after);
+            _knownCommitted = Math.Max(_knownCommitted, committedSeq);
         }
     }
 
@@ -95,16 +101,78 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
     {
         lock (_lock)
         {
-            var after = _received ?? long.MinValue;
-            foreach (var e in events)
-            {
-                if (e.Seq > after)
-                {
-                    _pending.Add(e);
-                }
-            }
+            TakeLocked(events, through);
+        }
+    }
 
-            _received = Math.Max(after, through);
+    /// <summary>Takes events that continue from the last seq taken, then whatever waited early and now follows on. Caller holds the lock.</summary>
+    private void TakeLocked(IReadOnlyList<ClassroomEvent> events, long through)
+    {
+        var after = _received ?? long.MinValue;
+        foreach (var e in events)
+        {
+            if (e.Seq > after)
+            {
+                _pending.Add(e);
+            }
+        }
+
+        _received = Math.Max(after, through);
+        while (_early.Count > 0 && _early.GetValueAtIndex(0) is var next && next.FirstSeq <= _received + 1)
+        {
+            _early.RemoveAt(0);
+            if (next.LastSeq > _received)
+            {
+                foreach (var e in next.Events)
+                {
+                    if (e.Seq > _received)
+                    {
+                        _pending.Add(e);
+                    }
+                }
+
+                _received = next.LastSeq;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Events are missing (a batch waits early, or the classroom committed more than arrived) for longer than
+    /// <see cref="GapPatience"/>: read them from the log. Caller holds the lock.
+    /// </summary>
+    private void FillOldGap(DateTimeOffset now)
+    {
+        var after = _received ?? _floor;
+        if (_filling || after is null || (_early.Count == 0 && _knownCommitted <= after))
+        {
+            _gapSince = _filling ? _gapSince : null;
+            return;
+        }
+
+        _gapSince ??= now;
+        if (now - _gapSince < GapPatience)
+        {
+            return;
+        }
+
+        _filling = true;
+        StreamGap(logger, classroomId, after.Value + 1, _early.Count > 0 ? _early.GetValueAtIndex(0).FirstSeq - 1 : _knownCommitted);
+        _ = FillThenAllowAsync(after.Value);
+    }
+
+    private async Task FillThenAllowAsync(long after)
+    {
+        try
+        {
+            await FillAsync(after);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _filling = false;
+                _gapSince = null;
+            }
         }
     }
 
@@ -223,6 +291,7 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         var offered = false;
         lock (_lock)
         {
+            FillOldGap(now);
             members = _snapshot ??= [.. _members];
             foreach (var membership in members)
             {

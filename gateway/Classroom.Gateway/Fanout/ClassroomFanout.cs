@@ -92,7 +92,7 @@ internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<Ga
         }
     }
 
-    /// <summary>Renews every subscription, then catches up whatever a renewal says was missed.</summary>
+    /// <summary>Renews every subscription; what a renewal says was committed and never arrives is read from the log at a flush.</summary>
     public Task RenewAllAsync() => Task.WhenAll(_snapshot.Select(SubscribeAsync));
 
     private async Task RenewLoopAsync(CancellationToken stoppingToken)
@@ -123,8 +123,7 @@ internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<Ga
             }
 
             channel.Reference ??= client.CreateObjectReference<IClassroomObserver>(channel);
-            var committed = await client.GetGrain<IClassroomGrain>(channel.ClassroomId).SubscribeAsync(channel.Reference);
-            await channel.CatchUpAsync(committed);
+            channel.NoteCommitted(await client.GetGrain<IClassroomGrain>(channel.ClassroomId).SubscribeAsync(channel.Reference));
         }
         catch (Exception e)
         {

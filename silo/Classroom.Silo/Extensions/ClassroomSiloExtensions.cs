@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Providers;
 using StackExchange.Redis;
@@ -67,6 +68,8 @@ public static class ClassroomSiloExtensions
             }
 
             orleans.AddClassroomGrains();
+            // The dashboard's grains collect the silo's statistics; a gateway serves its pages to operators.
+            orleans.AddDashboard();
             switch (silo.Storage.ToLowerInvariant())
             {
                 case ClassroomSiloOptions.SqliteStorage:

@@ -24,6 +24,10 @@ public static class Classrooms
     public static async Task<JsonObject> JoinAsync(HubTestClient client, string classroomId, long? lastSeq = null, bool asViewer = false) =>
         (await client.InvokeAsync("JoinClassroom", classroomId, lastSeq, asViewer))!.AsObject();
 
+    /// <summary>Joins through a raw socket (a viewer that can stop reading).</summary>
+    public static async Task<JsonObject> JoinAsync(RawHubSocket socket, string classroomId, long? lastSeq = null, bool asViewer = false) =>
+        (await socket.InvokeAsync("JoinClassroom", classroomId, lastSeq, asViewer))!.AsObject();
+
     public static long Through(JsonObject join) => join["through"]!.GetValue<long>();
 
     public static string Type(JsonNode e) => e["type"]!.GetValue<string>();

@@ -102,6 +102,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Classroom__Gateway__ChatPerSecond"] = "100",
         ["Classroom__Gateway__ChatBurst"] = "100",
         ["Classroom__Gateway__SigningKey"] = _signingKey,
+        ["Classroom__Gateway__Operators__0"] = "operator",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
@@ -156,5 +157,5 @@ public sealed class GatewayProcess(ChildProcess process, Uri baseAddress)
     }
 
     public Task<HubTestClient> ConnectAsync(string token) =>
-        HubTestClient.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}"));
+        HubTestClient.ConnectAsync(new Uri(BaseAddress, "/hubs/classroom"), token);
 }

@@ -77,7 +77,10 @@ public sealed class GatewayHost : IAsyncDisposable
     public Task<string> StudentTokenAsync(int number) => TokenAsync($"student{number}", "student-demo");
 
     /// <summary>A hub connection signed in with <paramref name="token"/>.</summary>
-    public Task<HubTestClient> ConnectAsync(string token) => HubTestClient.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}"));
+    public Task<HubTestClient> ConnectAsync(string token) => HubTestClient.ConnectAsync(new Uri(BaseAddress, "/hubs/classroom"), token);
+
+    /// <summary>A raw hub socket signed in with <paramref name="token"/>, for input no client library sends.</summary>
+    public Task<RawHubSocket> ConnectRawAsync(string token) => RawHubSocket.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,74 +1,83 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Classroom.Gateway.Tests.Fixtures;
 
 /// <summary>
-/// A small SignalR client speaking the JSON hub protocol over a real WebSocket (the .NET SignalR client cannot be
-/// installed here): invocations with completions, and the server's <c>events</c>/<c>resync</c> calls collected in order.
+/// The official .NET SignalR client (JSON protocol, WebSockets) as the tests use it: invocations whose results come
+/// back as JSON, and the server's calls (<c>events</c>, <c>resync</c>, <c>replay</c>) collected in arrival order. The
+/// official client reads on while its handlers wait, so a viewer that stops reading is a <see cref="RawHubSocket"/>.
 /// </summary>
 public sealed class HubTestClient : IAsyncDisposable
 {
-    private const char Separator = '\u001e';
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private readonly ClientWebSocket _socket;
-    private readonly Dictionary<string, TaskCompletionSource<JsonNode?>> _pending = [];
+    private static readonly (string Target, int Arguments)[] ServerCalls = [("events", 2), ("resync", 2), ("replay", 1)];
+    private readonly HubConnection _connection;
     private readonly Channel<(string Target, JsonArray Arguments)> _calls = Channel.CreateUnbounded<(string, JsonArray)>();
-    private readonly SemaphoreSlim _send = new(1, 1);
-    private readonly Task _receiving;
-    private int _nextId;
-    private volatile TaskCompletionSource? _paused;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubTestClient(ClientWebSocket socket, bool read)
+    private HubTestClient(HubConnection connection)
     {
-        _socket = socket;
-        _receiving = read ? ReceiveAsync() : Task.CompletedTask;
+        _connection = connection;
+        foreach (var (target, count) in ServerCalls)
+        {
+            connection.On(target, Enumerable.Repeat(typeof(JsonElement), count).ToArray(), (arguments, _) => ReceiveAsync(target, arguments), this);
+        }
+
+        connection.Closed += error =>
+        {
+            CloseError = error?.Message;
+            IsClosed = true;
+            _calls.Writer.TryComplete();
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
 
-    /// <summary>Why the server closed the connection, if it did.</summary>
+    /// <summary>Why the connection closed, if it closed with an error.</summary>
     public string? CloseError { get; private set; }
 
     public bool IsClosed { get; private set; }
 
-    /// <summary>Connects and completes the handshake; <paramref name="read"/> false makes a viewer that never reads.</summary>
-    public static async Task<HubTestClient> ConnectAsync(Uri uri, bool read = true)
-    {
-        var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri, CancellationToken.None);
-        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
-        var handshake = await ReadRecordAsync(socket, new StringBuilder(), Encoding.UTF8.GetDecoder());
-        if (handshake is null || handshake.Contains("error", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("SignalR handshake failed: " + handshake);
-        }
+    /// <summary>True if no server call is waiting right now (nothing was sent that has arrived).</summary>
+    public bool HasNoCallWaiting => _calls.Reader.Count == 0;
 
-        return new HubTestClient(socket, read);
+    /// <summary>Connects to the hub at <paramref name="hub"/> with <paramref name="token"/> (none: anonymous).</summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri hub, string? token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hub, o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult(token);
+            })
+            .Build();
+        var client = new HubTestClient(connection);
+        await connection.StartAsync().WaitAsync(Patience);
+        return client;
     }
 
-    /// <summary>Invokes a hub method; returns its result, or throws <see cref="HubError"/> with the server's message.</summary>
+    /// <summary>Invokes a hub method; returns its result as JSON, or throws <see cref="HubError"/> with the server's message.</summary>
     public async Task<JsonNode?> InvokeAsync(string method, params object?[] arguments)
     {
-        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_pending)
+        object? result;
+        try
         {
-            _pending[id] = completion;
+            result = await _connection.InvokeCoreAsync<object?>(method, arguments).WaitAsync(Patience);
+        }
+        catch (HubException e)
+        {
+            throw new HubError(e.Message);
         }
 
-        await SendAsync(new JsonObject
-        {
-            ["type"] = 1,
-            ["invocationId"] = id,
-            ["target"] = method,
-            ["arguments"] = JsonSerializer.SerializeToNode(arguments),
-        });
-        return await completion.Task.WaitAsync(Patience);
+        return result is JsonElement json ? JsonNode.Parse(json.GetRawText()) : null;
     }
 
-    /// <summary>The next call the server made to this client (<c>events</c> or <c>resync</c>).</summary>
+    /// <summary>The next call the server made to this client (<c>events</c>, <c>resync</c> or <c>replay</c>).</summary>
     public async Task<(string Target, JsonArray Arguments)> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     /// <summary>Collects <c>events</c> frames until one covers <paramref name="seq"/>; returns the events, in order.</summary>
@@ -91,144 +100,15 @@ public sealed class HubTestClient : IAsyncDisposable
         }
     }
 
-    /// <summary>True if no server call is waiting right now (nothing was sent that has arrived).</summary>
-    public bool HasNoCallWaiting => _calls.Reader.Count == 0;
-
-    /// <summary>Sends raw text as one message (for malformed or oversized input).</summary>
-    public Task SendRawAsync(string json) => SendTextAsync(json + Separator);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_socket.State == WebSocketState.Open)
-        {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-        }
-
-        await _receiving.WaitAsync(Patience).ContinueWith(static _ => { }, TaskScheduler.Default);
-        _socket.Dispose();
-    }
-
-    /// <summary>Stops reading from the socket, as a viewer on a stalled network would: the server's writes back up.</summary>
-    public void PauseReading() => _paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Reads again.</summary>
-    public void ResumeReading() => _paused?.TrySetResult();
-
     /// <summary>Completes when the server has closed the connection.</summary>
-    public Task WhenClosedAsync() => _receiving.WaitAsync(Patience);
+    public Task WhenClosedAsync() => _closed.Task.WaitAsync(Patience);
 
-    private Task SendAsync(JsonObject message) => SendTextAsync(message.ToJsonString() + Separator);
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
-    private async Task SendTextAsync(string text)
+    private Task ReceiveAsync(string target, object?[] arguments)
     {
-        await _send.WaitAsync();
-        try
-        {
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-        }
-        finally
-        {
-            _send.Release();
-        }
-    }
-
-    private async Task ReceiveAsync()
-    {
-        var buffer = new StringBuilder();
-        var decoder = Encoding.UTF8.GetDecoder();
-        try
-        {
-            while (true)
-            {
-                if (_paused is { } paused)
-                {
-                    await paused.Task;
-                    _paused = null;
-                }
-
-                if (await ReadRecordAsync(_socket, buffer, decoder) is not { } record)
-                {
-                    break;
-                }
-
-                Dispatch(JsonNode.Parse(record)!.AsObject());
-            }
-        }
-        catch (WebSocketException)
-        {
-        }
-        finally
-        {
-            IsClosed = true;
-            _calls.Writer.TryComplete();
-            lock (_pending)
-            {
-                foreach (var pending in _pending.Values)
-                {
-                    pending.TrySetException(new HubError("The connection closed."));
-                }
-            }
-        }
-    }
-
-    private void Dispatch(JsonObject message)
-    {
-        switch (message["type"]!.GetValue<int>())
-        {
-            case 1:
-                _calls.Writer.TryWrite((message["target"]!.GetValue<string>(), message["arguments"]!.AsArray()));
-                break;
-            case 3:
-                TaskCompletionSource<JsonNode?>? completion;
-                lock (_pending)
-                {
-                    _pending.Remove(message["invocationId"]!.GetValue<string>(), out completion);
-                }
-
-                if (message["error"] is { } error)
-                {
-                    completion?.TrySetException(new HubError(error.GetValue<string>()));
-                }
-                else
-                {
-                    completion?.TrySetResult(message["result"]?.DeepClone());
-                }
-
-                break;
-            case 7:
-                CloseError = message["error"]?.GetValue<string>();
-                break;
-        }
-    }
-
-    /// <summary>Reads up to the next record separator; null when the socket closed. Scans only what was just received.</summary>
-    private static async Task<string?> ReadRecordAsync(ClientWebSocket socket, StringBuilder buffer, Decoder decoder)
-    {
-        var chunk = new byte[64 * 1024];
-        var scanned = 0;
-        while (true)
-        {
-            for (var i = scanned; i < buffer.Length; i++)
-            {
-                if (buffer[i] == Separator)
-                {
-                    var record = buffer.ToString(0, i);
-                    buffer.Remove(0, i + 1);
-                    return record;
-                }
-            }
-
-            scanned = buffer.Length;
-            var result = await socket.ReceiveAsync(chunk, CancellationToken.None);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            var chars = new char[decoder.GetCharCount(chunk, 0, result.Count)];
-            decoder.GetChars(chunk, 0, result.Count, chars, 0);
-            buffer.Append(chars);
-        }
+        _calls.Writer.TryWrite((target, new JsonArray([.. arguments.Select(a => JsonNode.Parse(((JsonElement)a!).GetRawText()))])));
+        return Task.CompletedTask;
     }
 }
 
