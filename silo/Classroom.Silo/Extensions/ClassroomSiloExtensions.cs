@@ -68,8 +68,11 @@ public static class ClassroomSiloExtensions
             }
 
             orleans.AddClassroomGrains();
-            // The dashboard's grains collect the silo's statistics; a gateway serves its pages to operators.
-            orleans.AddDashboard();
+            if (silo.Dashboard)
+            {
+                // The dashboard's grains collect the silo's statistics; a gateway serves its pages to operators.
+                orleans.AddDashboard();
+            }
             switch (silo.Storage.ToLowerInvariant())
             {
                 case ClassroomSiloOptions.SqliteStorage:

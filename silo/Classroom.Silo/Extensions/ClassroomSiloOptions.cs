@@ -16,6 +16,12 @@ public sealed class ClassroomSiloOptions
     /// <summary>The PostgreSQL database, when <see cref="Storage"/> is <c>postgresql</c>.</summary>
     public PostgreSqlStorageOptions PostgreSql { get; set; } = new();
 
+    /// <summary>
+    /// Whether the silo collects statistics for the Orleans dashboard (per grain call: a small cost on every call). The
+    /// gateway's <c>/dashboard</c> shows nothing from a silo that does not.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     public const string SqliteStorage = "sqlite";
     public const string PostgreSqlStorage = "postgresql";
 }
