@@ -56,7 +56,8 @@ internal static class FanoutBenchmark
             await DrainAsync(() => viewers.All(v => v.LastSeq >= last));
             var usage = cpu.Stop();
             var rssMb = ResidentMegabytes(server);
-            await Task.WhenAll(viewers.Select(v => v.DisposeAsync().AsTask()));
+            // Every reader stopped, the teacher's too: the counts are final and nothing changes them while measuring.
+            await Task.WhenAll(viewers.Append(teacher).Select(v => v.DisposeAsync().AsTask()));
             return Measure(viewers, teacher, teacher.ChatSeqs.Count, driven, baseline, rssMb, usage);
         }
         finally
