@@ -13,9 +13,10 @@ public static class ClassroomCluster
 {
     public static Task<ClassroomTestCluster> StartAsync(
         Action<ClassroomOptions>? classrooms = null, IEventLogStorage? eventLogs = null, Action<ReplayOptions>? replays = null,
-        Action<ISiloBuilder>? silo = null, string? database = null) =>
+        Action<ISiloBuilder>? silo = null, string? database = null, int silos = 1) =>
         ClassroomTestCluster.StartAsync(options =>
         {
+            options.Silos = silos;
             options.EventLogStorage = eventLogs;
             options.DatabaseFile = database;
             options.ConfigureSilo = builder =>
