@@ -1,4 +1,3 @@
-using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;

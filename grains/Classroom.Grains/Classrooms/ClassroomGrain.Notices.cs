@@ -1,7 +1,5 @@
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
-using Classroom.Contracts.Errors;
-using Classroom.Contracts.Events;
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
 

@@ -1,9 +1,7 @@
-using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
 using Classroom.Contracts.Students;
-using Classroom.Contracts.Teachers;
 
 namespace Classroom.Grains.Classrooms;
 

@@ -33,13 +33,20 @@ public sealed class ClassroomClusterOptions
     public int GatewayPort { get; set; }
 
     /// <summary>How long a silo waits for a probe's answer before counting it missed.</summary>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many probes in a row a silo may miss before its prober votes it dead.</summary>
     public int MissedProbesLimit { get; set; } = 2;
 
-    /// <summary>How many silos must vote a silo dead (1: the first prober that gives up declares it).</summary>
-    public int VotesForDeath { get; set; } = 1;
+    /// <summary>How many silos must vote a silo dead (Orleans asks for fewer when fewer silos are left to vote).</summary>
+    public int VotesForDeath { get; set; } = 2;
+
+    /// <summary>
+    /// How long a gateway waits for a grain's answer. A call whose silo died in flight is only ever answered by this
+    /// timeout (the gateway is an Orleans client: it is not told), so it bounds how long such a call hangs before the
+    /// gateway sends it again (at least once). Grain calls take milliseconds; keep it a few seconds.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>True in cluster mode; refuses a mode it does not know.</summary>
     public bool IsCluster => Mode.ToLowerInvariant() switch

@@ -30,6 +30,7 @@ public static class ClassroomSiloExtensions
             client.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(cluster));
             // A gateway whose silo died is dropped from the list at the next refresh; calls go to the others meanwhile.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.CallTimeout);
             configure?.Invoke(client);
         });
         return builder;

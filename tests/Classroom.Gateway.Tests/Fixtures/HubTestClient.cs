@@ -12,7 +12,7 @@ namespace Classroom.Gateway.Tests.Fixtures;
 /// back as JSON, and the server's calls (<c>events</c>, <c>resync</c>, <c>replay</c>) collected in arrival order. The
 /// official client reads on while its handlers wait, so a viewer that stops reading is a <see cref="RawHubSocket"/>.
 /// </summary>
-public sealed class HubTestClient : IAsyncDisposable
+public sealed class HubTestClient : IHubCallSource, IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private static readonly (string Target, int Arguments)[] ServerCalls = [("events", 2), ("resync", 2), ("replay", 1)];
@@ -79,26 +79,6 @@ public sealed class HubTestClient : IAsyncDisposable
 
     /// <summary>The next call the server made to this client (<c>events</c>, <c>resync</c> or <c>replay</c>).</summary>
     public async Task<(string Target, JsonArray Arguments)> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(Patience);
-
-    /// <summary>Collects <c>events</c> frames until one covers <paramref name="seq"/>; returns the events, in order.</summary>
-    public async Task<List<JsonNode>> EventsThroughAsync(long seq)
-    {
-        var events = new List<JsonNode>();
-        while (true)
-        {
-            var (target, arguments) = await NextCallAsync();
-            if (target != "events")
-            {
-                throw new InvalidOperationException($"Expected events, got {target}({arguments.ToJsonString()})");
-            }
-
-            events.AddRange(arguments[0]!.AsArray().Select(e => e!.DeepClone()));
-            if (arguments[1]!.GetValue<long>() >= seq)
-            {
-                return events;
-            }
-        }
-    }
 
     /// <summary>Completes when the server has closed the connection.</summary>
     public Task WhenClosedAsync() => _closed.Task.WaitAsync(Patience);

@@ -11,7 +11,7 @@ namespace Classroom.Gateway.Tests.Fixtures;
 /// oversized messages (<see cref="SendRawAsync"/>), and stop reading (<see cref="PauseReading"/>: the official client
 /// reads on while its handlers wait). Every other test drives the hub with the official client (<see cref="HubTestClient"/>).
 /// </summary>
-public sealed class RawHubSocket : IAsyncDisposable
+public sealed class RawHubSocket : IHubCallSource, IAsyncDisposable
 {
     private const char Separator = '\u001e';
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -71,26 +71,6 @@ public sealed class RawHubSocket : IAsyncDisposable
 
     /// <summary>The next call the server made to this client (<c>events</c> or <c>resync</c>).</summary>
     public async Task<(string Target, JsonArray Arguments)> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(Patience);
-
-    /// <summary>Collects <c>events</c> frames until one covers <paramref name="seq"/>; returns the events, in order.</summary>
-    public async Task<List<JsonNode>> EventsThroughAsync(long seq)
-    {
-        var events = new List<JsonNode>();
-        while (true)
-        {
-            var (target, arguments) = await NextCallAsync();
-            if (target != "events")
-            {
-                throw new InvalidOperationException($"Expected events, got {target}({arguments.ToJsonString()})");
-            }
-
-            events.AddRange(arguments[0]!.AsArray().Select(e => e!.DeepClone()));
-            if (arguments[1]!.GetValue<long>() >= seq)
-            {
-                return events;
-            }
-        }
-    }
 
     /// <summary>True if no server call is waiting right now (nothing was sent that has arrived).</summary>
     public bool HasNoCallWaiting => _calls.Reader.Count == 0;
