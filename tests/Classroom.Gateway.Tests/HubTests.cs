@@ -78,7 +78,9 @@ public sealed class HubTests(GatewayFixture fixture)
             "chat.unmuted", "chat.slow-mode", "chat.enabled", "chat.enabled", "poll.opened", "poll.answer-key", "poll.vote", "poll.closed",
             "poll.results-published", "stage.hand-raised", "stage.hand-lowered", "stage.invited", "stage.left", "marker.added", "lesson.ended",
         ];
-        Assert.Equal(expected, events.Select(Type).Where(t => !t.StartsWith("presence.", StringComparison.Ordinal)));
+        // Presence counts and poll tallies go out on the classroom's cadence (real time here): whether one falls between
+        // two of these actions depends on the machine's speed.
+        Assert.Equal(expected, events.Select(Type).Where(t => !t.StartsWith("presence.", StringComparison.Ordinal) && t != "poll.tally"));
     }
 
     [Fact]
