@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"No chromium at {ChromiumPath}: run ./test.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
         }
 
-        Host = await GatewayHost.StartAsync(time: Clock);
+        Host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Classroom:Gateway:Operators:0"] = "operator" }, Clock);
         // Pages wait on the hub and on tally cadences; a loaded two-core machine needs more than the default 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
