@@ -24,8 +24,16 @@ public sealed class ObservedEventLogStorage : IEventLogStorage, IDisposable
 
     public bool FailAppends { get; set; }
 
+    /// <summary>While set, appends wait for it (at most 30 s), as behind a slow disk: what arrives meanwhile piles up.</summary>
+    public Task? HoldAppends { get; set; }
+
     public async Task AppendAsync(GrainId grainId, string logName, long firstSequence, IReadOnlyList<byte[]> payloads, CancellationToken cancellationToken)
     {
+        if (HoldAppends is { } hold)
+        {
+            await hold.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         if (FailAppends)
         {
             throw new IOException("disk full");
