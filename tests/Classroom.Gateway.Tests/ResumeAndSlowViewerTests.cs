@@ -78,7 +78,7 @@ public sealed class SlowViewerTests
         var from = Through(await JoinAsync(good, id));
 
         slow.PauseReading();
-        var flooded = await FloodUntilAsync(classroom, () => Membership(host, id, "student1") is null);
+        var flooded = await FloodUntilAsync(classroom, () => Membership(host, id, "student1") is null, () => Describe(Membership(host, id, "student1")));
         var received = await good.EventsThroughAsync(flooded.Last);
         slow.ResumeReading();
         await slow.WhenClosedAsync();
@@ -101,7 +101,7 @@ public sealed class SlowViewerTests
         await JoinAsync(good, id);
 
         lagging.PauseReading();
-        var flooded = await FloodUntilAsync(classroom, () => Membership(host, id, "student1")?.State == MembershipState.Lagging);
+        var flooded = await FloodUntilAsync(classroom, () => Membership(host, id, "student1")?.State == MembershipState.Lagging, () => Describe(Membership(host, id, "student1")));
         await good.EventsThroughAsync(flooded.Last);
         lagging.ResumeReading();
 
@@ -145,6 +145,11 @@ public sealed class SlowViewerTests
         return (classroom, id);
     }
 
+    /// <summary>What a membership was doing, for a failure message.</summary>
+    private static string Describe(Membership? membership) => membership is null
+        ? "no membership"
+        : $"membership {membership.State}, through seq {membership.Through}, lagging since {membership.LaggingSince?.ToString("O") ?? "never"}";
+
     /// <summary>A user's membership in a classroom on this gateway, or null once its connection is gone.</summary>
     private static Membership? Membership(GatewayHost host, string classroomId, string userId) =>
         host.Services.GetRequiredService<ViewerRegistry>().All
@@ -156,7 +161,7 @@ public sealed class SlowViewerTests
     /// Posts long chat messages as the teacher, straight to the grain, in rounds of 2,000 until <paramref name="until"/>
     /// holds (at most 60 rounds): how much it takes to back a connection up depends on the kernel's socket buffers.
     /// </summary>
-    private static async Task<(int Messages, long Last)> FloodUntilAsync(IClassroomGrain classroom, Func<bool> until)
+    private static async Task<(int Messages, long Last)> FloodUntilAsync(IClassroomGrain classroom, Func<bool> until, Func<string>? describe = null)
     {
         var text = new string('x', 480);
         var sent = 0;
@@ -168,7 +173,7 @@ public sealed class SlowViewerTests
             last = messages.Max(m => Seq(m.MessageId));
         }
 
-        Assert.True(until(), "the connection never backed up");
+        Assert.True(until(), $"the connection never backed up after {sent} messages (through seq {last}): {describe?.Invoke()}");
         return (sent, last);
     }
 
