@@ -46,6 +46,9 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
     /// <summary>This channel as the classroom grain calls it; set once subscribed.</summary>
     public IClassroomObserver? Reference { get; set; }
 
+    /// <summary>Set once the classroom has taken this channel's subscription (renewals keep it).</summary>
+    public bool Subscribed { get; set; }
+
     /// <summary>Set once the last membership left: a joiner that still finds the channel must make a new one.</summary>
     public bool Closed { get; private set; }
 

@@ -28,7 +28,12 @@ internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<Ga
         while (true)
         {
             var channel = _channels.GetOrAdd(classroomId, id => new ClassroomChannel(id, client.GetGrain<IClassroomGrain>(id), logger));
-            await SubscribeAsync(channel);
+            if (!channel.Subscribed)
+            {
+                // Only a classroom's first joiners wait for its subscription; renewals keep it afterwards.
+                await SubscribeAsync(channel, renew: false);
+            }
+
             if (viewer.Memberships.TryGetValue(classroomId, out var existing) && existing.Channel == channel)
             {
                 channel.Rejoin(existing);
@@ -93,7 +98,7 @@ internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<Ga
     }
 
     /// <summary>Renews every subscription; what a renewal says was committed and never arrives is read from the log at a flush.</summary>
-    public Task RenewAllAsync() => Task.WhenAll(_snapshot.Select(SubscribeAsync));
+    public Task RenewAllAsync() => Task.WhenAll(_snapshot.Select(channel => SubscribeAsync(channel, renew: true)));
 
     private async Task RenewLoopAsync(CancellationToken stoppingToken)
     {
@@ -112,18 +117,19 @@ internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<Ga
     }
 
     /// <summary>Subscribes (or renews) one classroom; a failure is logged and retried at the next renewal.</summary>
-    private async Task SubscribeAsync(ClassroomChannel channel)
+    private async Task SubscribeAsync(ClassroomChannel channel, bool renew)
     {
         await channel.Subscribing.WaitAsync();
         try
         {
-            if (channel.Closed)
+            if (channel.Closed || (channel.Subscribed && !renew))
             {
                 return;
             }
 
             channel.Reference ??= client.CreateObjectReference<IClassroomObserver>(channel);
             channel.NoteCommitted(await client.GetGrain<IClassroomGrain>(channel.ClassroomId).SubscribeAsync(channel.Reference));
+            channel.Subscribed = true;
         }
         catch (Exception e)
         {
