@@ -92,7 +92,7 @@ internal sealed partial class ClassroomFanout(IClusterClient client, IOptions<Ga
             foreach (var slow in channel.Flush(now, options.Value.MaxWriteStall, options.Value.SlowViewerTimeout))
             {
                 FanoutLog.SlowViewerDisconnected(logger, slow.ConnectionId, channel.ClassroomId);
-                slow.Connection.Abort();
+                slow.Cut();
             }
         }
     }

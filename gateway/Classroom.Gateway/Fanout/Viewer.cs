@@ -94,6 +94,17 @@ internal sealed class Viewer
         return started != 0 && _time.GetElapsedTime(started) > limit;
     }
 
+    /// <summary>
+    /// Cuts the connection off: SignalR's abort, and the HTTP request under it (the WebSocket's TCP connection), since
+    /// SignalR's goodbye is written with its flush waiting for room, and a client that does not read never makes any.
+    /// </summary>
+    public void Cut()
+    {
+        Close();
+        Connection.Abort();
+        Connection.GetHttpContext()?.Abort();
+    }
+
     public void Close()
     {
         lock (_lock)
