@@ -63,10 +63,16 @@ public sealed class GatewayOptions
     /// <summary>User names of operators: they may open the Orleans dashboard at <c>/dashboard</c>.</summary>
     public List<string> Operators { get; set; } = [];
 
+    /// <summary>
+    /// The time zone (IANA id) lessons are scheduled and shown in, whatever a reader's computer is set to: the pages
+    /// write every date and time in it.
+    /// </summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
     /// <summary>True when every interval, count and limit is positive (checked when the gateway starts).</summary>
     public static bool IsValid(GatewayOptions o) =>
         o.FlushInterval > TimeSpan.Zero && o.SubscriptionRenewal > TimeSpan.Zero && o.MaxPendingFrames > 0 && o.MaxWriteStall > TimeSpan.Zero
         && o.SlowViewerTimeout > TimeSpan.Zero && o.ResumeWindow > 0 && o.MaxMessageBytes > 0 && o.ChatPerSecond > 0 && o.ChatBurst > 0
         && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0
-        && o.TokenLifetime > TimeSpan.Zero;
+        && o.TokenLifetime > TimeSpan.Zero && TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _);
 }

@@ -112,7 +112,7 @@ public sealed class AccountAndApiTests(GatewayFixture fixture)
         var notMine = await student.PutAsJsonAsync("/api/teachers/me", new { name = "x", subjects = new[] { "math" }, title = "", school = "", district = "", bio = "", yearsOfTeaching = 1 });
         var record = await student.GetFromJsonAsync<JsonObject>("/api/students/me");
 
-        Assert.Equal("Beijing special-grade teacher", summary!["profile"]!["title"]!.GetValue<string>());
+        Assert.Equal("北京市特级教师", summary!["profile"]!["title"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, notMine.StatusCode);
         Assert.Equal(8, record!["profile"]!["grade"]!.GetValue<int>());

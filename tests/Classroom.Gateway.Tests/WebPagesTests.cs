@@ -38,13 +38,15 @@ public sealed class WebPagesTests(GatewayFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task The_vendored_signalr_client_is_the_official_npm_package_file_byte_for_byte()
+    [Theory]
+    [InlineData("@microsoft/signalr/dist/browser/signalr.min.js", "/lib/signalr/signalr.min.js")]
+    [InlineData("morphdom/dist/morphdom-esm.js", "/lib/morphdom/morphdom-esm.js")]
+    public async Task The_vendored_browser_libraries_are_the_npm_package_files_byte_for_byte(string package, string path)
     {
-        var installed = Path.Combine(Repository.Root, "tests", "node", "node_modules", "@microsoft", "signalr", "dist", "browser", "signalr.min.js");
+        var installed = Path.Combine([Repository.Root, "tests", "node", "node_modules", .. package.Split('/')]);
         Assert.True(File.Exists(installed), "tests/node has no node_modules: run ./test.sh (it installs them) or 'npm install --no-package-lock' there.");
 
-        var served = await fixture.Host.Http.GetByteArrayAsync("/lib/signalr/signalr.min.js");
+        var served = await fixture.Host.Http.GetByteArrayAsync(path);
 
         Assert.Equal(await File.ReadAllBytesAsync(installed), served);
     }

@@ -33,23 +33,23 @@ internal sealed partial class DemoSeeder(
 
         var accounts = services.GetRequiredService<AccountService>();
         var client = services.GetRequiredService<IClusterClient>();
-        await EnsureAccountAsync(accounts, TeacherName, TeacherPassword, "Wang Fang", AccountKind.Teacher);
+        await EnsureAccountAsync(accounts, TeacherName, TeacherPassword, "王芳", AccountKind.Teacher);
         foreach (var (name, index) in StudentNames.Select((n, i) => (n, i)))
         {
-            await EnsureAccountAsync(accounts, name, StudentPassword, $"Demo Student {index + 1}", AccountKind.Student);
+            await EnsureAccountAsync(accounts, name, StudentPassword, $"演示学生{index + 1}", AccountKind.Student);
         }
 
         // An account to watch the cluster with (the Orleans dashboard at /dashboard) where Classroom:Gateway:Operators names it.
-        await EnsureAccountAsync(accounts, OperatorName, OperatorPassword, "Operator", AccountKind.Teacher);
+        await EnsureAccountAsync(accounts, OperatorName, OperatorPassword, "运维值班员", AccountKind.Teacher);
         await client.GetGrain<ITeacherGrain>(TeacherName).SetProfileAsync(new TeacherProfile(
-            "Wang Fang", ["math"], "Beijing special-grade teacher", "Beijing No. 4 High School", "Xicheng",
-            "Thirty-five years of teaching; makes word problems feel like puzzles.", 35));
+            "王芳", ["math"], "北京市特级教师", "北京市第四中学", "西城区",
+            "教龄三十五年，擅长把应用题讲成解谜游戏。", 35));
         var lesson = client.GetGrain<IClassroomGrain>(LessonId);
         try
         {
             await lesson.ScheduleAsync(TeacherName, new CoursePreview(
-                "Word problems with linear equations", "math", 8, CourseType.Textbook,
-                "Weekend live course: from the story to the equation, step by step.",
+                "一元一次方程解应用题", "math", 8, CourseType.Textbook,
+                "周末直播课：从读题到列方程，一步一步来。",
                 NextSaturdayAfternoon(), TimeSpan.FromHours(1), TeacherName));
         }
         catch (ClassroomStateException)

@@ -44,7 +44,7 @@ public static class ClassroomGatewayExtensions
 
         var section = builder.Configuration.GetSection(GatewayOptions.Section);
         builder.Services.AddOptions<GatewayOptions>().Bind(section)
-            .Validate(GatewayOptions.IsValid, "Classroom:Gateway has a value out of range: intervals, counts and limits must be positive.").ValidateOnStart();
+            .Validate(GatewayOptions.IsValid, "Classroom:Gateway has a value out of range: intervals, counts and limits must be positive, and TimeZone an IANA time zone id such as Asia/Shanghai.").ValidateOnStart();
         var gateway = section.Get<GatewayOptions>() ?? new GatewayOptions();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -131,6 +131,7 @@ public static class ClassroomGatewayExtensions
         app.MapLessonEndpoints();
         app.MapReplayEndpoints();
         app.MapProfileEndpoints();
+        app.MapSettingsEndpoints();
         app.MapHub<ClassroomHub>(HubPath).RequireRateLimiting(ConnectionPolicy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);
         return app;

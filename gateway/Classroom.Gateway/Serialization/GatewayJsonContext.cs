@@ -22,6 +22,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(JoinResponse))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(PageSettings))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(bool))]

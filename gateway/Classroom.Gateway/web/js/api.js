@@ -1,4 +1,6 @@
-// The HTTP API and the signed-in session (a bearer token kept in this browser's local storage).
+// The HTTP API and the signed-in session (a bearer token kept in this browser's local storage). Requests ask for the
+// page's language, so that the server's refusals come in it.
+import { lang } from './i18n.js';
 const SESSION_KEY = 'classroom.session';
 
 export class ApiError extends Error {
@@ -48,7 +50,7 @@ export function requireSession() {
 
 /** A JSON request with the session's token; failures throw an ApiError with the problem's detail. */
 export async function request(path, { method = 'GET', body, token, anonymous = false } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'Accept-Language': lang };
   const bearer = token ?? (anonymous ? null : session()?.token);
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,34 +1,40 @@
 // The teacher console of a live lesson: start and end, roster, hands in order, stage, the live count, chat moderation
 // and slow mode, polls and quizzes with their moving tallies, markers.
 import { requireSession } from './api.js';
-import { h, fill, byId, say, attempt, param, formatOffset } from './dom.js';
+import { h, morph, byId, say, attempt, param, formatOffset } from './dom.js';
+import { t, formatNumber } from './i18n.js';
 import { LiveLesson } from './live.js';
-import { nameOf } from './fold.js';
+import { nameOf, markerLabel } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
-if (current && !classroomId) say('No lesson given: open the console from the schedule.', 'error');
+if (current && !classroomId) say(t('console.noLesson'), 'error');
 
 const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection }) : null;
 const act = (method, ...args) => attempt(() => lesson.invoke(method, ...args));
+for (const option of byId('slow-mode').options) {
+  if (option.value !== '0') option.textContent = t('console.slowSeconds', { count: Number(option.value) });
+}
 
 
 function render() {
   const s = lesson.snapshot;
   if (!s) return;
   if (lesson.role !== 'teacher' && lesson.role !== 'assistant') {
-    say('Only the lesson’s teacher and assistants can use the console. Opening the student view…', 'error');
+    say(t('console.staffOnly'), 'error');
     location.replace(`/lesson.html?lesson=${encodeURIComponent(classroomId)}`);
     return;
   }
-  document.title = `Console: ${s.preview?.title ?? classroomId}`;
+  document.title = t('console.documentTitle', { title: s.preview?.title ?? classroomId });
   byId('title').textContent = s.preview?.title ?? classroomId;
   fill(byId('lesson-status'), statusBadge(s.status));
   byId('start').hidden = s.status !== 'scheduled';
   byId('end').hidden = s.status !== 'live';
   const counts = s.presence.counts;
-  byId('viewers').textContent = `${s.presence.present} present${counts ? ` (${counts.students} students, ${counts.viewers} viewers)` : ''}`;
+  byId('viewers').textContent = counts
+    ? t('console.presentCounts', { count: s.presence.present, students: counts.students, viewers: counts.viewers })
+    : t('console.presentCount', { count: s.presence.present });
   byId('viewers').dataset.present = s.presence.present;
   renderPeople(s);
   renderChat(s);
@@ -38,56 +44,60 @@ function render() {
 
 function renderPeople(s) {
   const live = s.status === 'live';
-  byId('hand-count').textContent = String(s.hands.length);
+  byId('hand-count').textContent = formatNumber(s.hands.length);
   byId('no-hands').hidden = s.hands.length > 0;
-  fill(byId('hands'), s.hands.map(id => h('li', { dataset: { userId: id } },
+  morph(byId('hands'), s.hands.map(id => h('li', { dataset: { userId: id, key: id } },
     h('div', {}, h('span', { text: nameOf(s, id) }), h('span', { className: 'row' },
-      h('button', { className: 'small primary', disabled: !live, onclick: () => act('InviteToStage', id) }, 'Invite to stage'),
-      h('button', { className: 'small', onclick: () => act('LowerHand', id) }, 'Lower'))))));
-  byId('stage-count').textContent = String(s.stage.length);
-  fill(byId('stage'), s.stage.length === 0 ? h('li', { className: 'empty', text: 'Nobody on stage.' }) : s.stage.map(id => h('li', { dataset: { userId: id } },
-    h('span', { text: nameOf(s, id) }), h('button', { className: 'small', onclick: () => act('RemoveFromStage', id) }, 'Remove'))));
-  byId('present-count').textContent = String(s.presence.present);
-  fill(byId('roster'), s.presence.participants.map(p => h('li', { dataset: { userId: p.userId } },
-    h('span', {}, h('span', { text: p.displayName }), ' ', h('span', { className: 'muted', text: p.role })),
-    p.role === 'student' ? muteButton(s, p.userId) : null)));
+      h('button', { className: 'small primary', disabled: !live, onclick: () => act('InviteToStage', id), 'aria-label': t('console.inviteWho', { name: nameOf(s, id) }) }, t('console.invite')),
+      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': t('console.lowerWho', { name: nameOf(s, id) }) }, t('console.lower')))))));
+  byId('stage-count').textContent = formatNumber(s.stage.length);
+  morph(byId('stage'), s.stage.length === 0 ? h('li', { className: 'empty', text: t('stage.nobody') }) : s.stage.map(id => h('li', { dataset: { userId: id, key: id } },
+    h('span', { text: nameOf(s, id) }),
+    h('button', { className: 'small', onclick: () => act('RemoveFromStage', id), 'aria-label': t('console.removeWho', { name: nameOf(s, id) }) }, t('console.remove')))));
+  byId('present-count').textContent = formatNumber(s.presence.present);
+  morph(byId('roster'), s.presence.participants.map(p => h('li', { dataset: { userId: p.userId, key: p.userId } },
+    h('span', {}, h('span', { text: p.displayName }), ' ', h('span', { className: 'muted', text: t(`role.${p.role}`) })),
+    p.role === 'student' ? muteButton(s, p.userId, p.displayName) : null)));
 }
 
-function muteButton(s, userId) {
+function muteButton(s, userId, name) {
   const muted = s.chat.muted.includes(userId);
-  return h('button', { className: 'small', onclick: () => act(muted ? 'Unmute' : 'Mute', userId) }, muted ? 'Unmute' : 'Mute');
+  return h('button', {
+    className: 'small', 'aria-pressed': String(muted), 'aria-label': t(muted ? 'console.unmuteWho' : 'console.muteWho', { name }),
+    onclick: () => act(muted ? 'Unmute' : 'Mute', userId),
+  }, t(muted ? 'console.unmute' : 'console.mute'));
 }
 
 function renderChat(s) {
   fillChat(byId('chat'), chatItems(s.chat.messages, m => [
-    h('button', { className: 'small danger', title: 'Delete this message', onclick: () => act('DeleteChat', m.messageId) }, 'Delete'),
-    m.role === 'student' ? muteButton(s, m.userId) : null,
+    h('button', { className: 'small danger', 'aria-label': t('console.deleteMessage', { name: m.displayName }), onclick: () => act('DeleteChat', m.messageId) }, t('console.delete')),
+    m.role === 'student' ? muteButton(s, m.userId, m.displayName) : null,
   ]));
   byId('slow-mode').value = String(s.chat.slowModeSeconds);
   if (byId('slow-mode').value !== String(s.chat.slowModeSeconds)) {
-    byId('slow-mode').append(h('option', { value: s.chat.slowModeSeconds, text: `${s.chat.slowModeSeconds} s` }));
+    byId('slow-mode').append(h('option', { value: s.chat.slowModeSeconds, text: t('console.slowSeconds', { count: s.chat.slowModeSeconds }) }));
     byId('slow-mode').value = String(s.chat.slowModeSeconds);
   }
   byId('chat-enabled').checked = s.chat.enabled;
 }
 
 function renderPolls(s) {
-  fill(byId('polls'), s.polls.length === 0 ? h('p', { className: 'empty', text: 'No polls yet.' }) : [...s.polls].reverse().map(p => pollCard(p, {
+  morph(byId('polls'), s.polls.length === 0 ? h('p', { className: 'empty', text: t('poll.none') }) : [...s.polls].reverse().map(p => pollCard(p, {
     actions: [
-      p.status === 'open' ? h('button', { className: 'small', onclick: () => act('ClosePoll', p.pollId) }, 'Close') : null,
-      p.status !== 'published' ? h('button', { className: 'small primary', onclick: () => act('PublishPollResults', p.pollId) }, 'Publish results') : null,
+      p.status === 'open' ? h('button', { className: 'small', onclick: () => act('ClosePoll', p.pollId) }, t('console.closePoll')) : null,
+      p.status !== 'published' ? h('button', { className: 'small primary', onclick: () => act('PublishPollResults', p.pollId) }, t('console.publish')) : null,
     ],
   })));
 }
 
 function renderMarkers(s) {
-  fill(byId('markers'), s.markers.map(m => h('li', {},
-    h('span', { text: m.label }), h('span', { className: 'muted clock', text: formatOffset(m.offsetMillis) }))));
+  morph(byId('markers'), s.markers.map(m => h('li', { dataset: { key: String(m.seq) } },
+    h('span', { text: markerLabel(m) }), h('span', { className: 'muted clock', text: formatOffset(m.offsetMillis) }))));
 }
 
 byId('start').addEventListener('click', () => act('StartLesson'));
 byId('end').addEventListener('click', () => {
-  if (confirm('End the lesson for everyone? This cannot be undone.')) act('EndLesson');
+  if (confirm(t('console.confirmEnd'))) act('EndLesson');
 });
 byId('slow-mode').addEventListener('change', event => act('SetSlowMode', Number(event.target.value)));
 byId('chat-enabled').addEventListener('change', event => act('SetChatEnabled', event.target.checked));
@@ -99,13 +109,13 @@ byId('chat-form').addEventListener('submit', async event => {
 byId('marker-form').addEventListener('submit', async event => {
   event.preventDefault();
   const input = byId('marker-label');
-  if (await attempt(() => lesson.invoke('AddMarker', input.value).then(() => true), 'Marker added.')) input.value = '';
+  if (await attempt(() => lesson.invoke('AddMarker', input.value).then(() => true), t('console.markerAdded'))) input.value = '';
 });
 byId('poll-form').addEventListener('submit', async event => {
   event.preventDefault();
   const form = event.target;
   const values = new FormData(form);
-  const correct = String(values.get('correct') ?? '').split(/[\s,]+/).filter(Boolean).map(n => Number(n) - 1);
+  const correct = String(values.get('correct') ?? '').split(/[\s,，、]+/).filter(Boolean).map(n => Number(n) - 1);
   const definition = {
     question: values.get('question'),
     options: String(values.get('options')).split('\n').map(o => o.trim()).filter(Boolean),
@@ -115,10 +125,10 @@ byId('poll-form').addEventListener('submit', async event => {
     autoCloseSeconds: values.get('autoClose') ? Number(values.get('autoClose')) : null,
   };
   if (correct.some(n => !Number.isInteger(n))) {
-    say('Correct options are option numbers, such as 2 or 1,3.', 'error');
+    say(t('console.correctFormat'), 'error');
     return;
   }
-  if (await attempt(() => lesson.invoke('CreatePoll', definition), 'Poll opened.')) form.reset();
+  if (await attempt(() => lesson.invoke('CreatePoll', definition), t('console.pollOpened'))) form.reset();
 });
 if (classroomId) byId('replay-link').href = `/replay.html?lesson=${encodeURIComponent(classroomId)}`;
 

@@ -1,12 +1,13 @@
 // Building the page. User text only ever goes in as text (text nodes, textContent, attribute values), never as
 // markup: nothing here touches innerHTML.
+import morphdom from '/lib/morphdom/morphdom-esm.js';
 
 /** An element: h('button', {className: 'primary', onclick: f, disabled: true}, 'Send'). */
 export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
+    if (key.startsWith('on')) on(element, key.slice(2), value);
     else if (key === 'className') element.className = value;
     else if (key === 'text') element.textContent = value;
     else if (key === 'dataset') Object.assign(element.dataset, value);
@@ -16,6 +17,28 @@ export function h(tag, props = {}, ...children) {
   }
   append(element, children);
   return element;
+}
+
+// Handlers live on the element (element.handlers) behind one listener, so that a redraw that keeps an element can give
+// it the new handlers, which know the new state.
+function dispatch(event) {
+  return this.handlers?.[event.type]?.call(this, event);
+}
+
+function on(element, type, handler) {
+  element.handlers ??= {};
+  if (!element.handlers[type]) element.addEventListener(type, dispatch);
+  element.handlers[type] = handler;
+}
+
+/** Gives a kept element the handlers of the element that describes it now (and its children, when they were equal). */
+function takeHandlers(from, to, deep) {
+  for (const type of Object.keys(from.handlers ?? {})) {
+    if (!to.handlers?.[type]) delete from.handlers[type];
+  }
+  for (const [type, handler] of Object.entries(to.handlers ?? {})) on(from, type, handler);
+  if (!deep) return;
+  for (let i = 0; i < from.children.length && i < to.children.length; i++) takeHandlers(from.children[i], to.children[i], true);
 }
 
 function append(element, children) {
@@ -29,6 +52,32 @@ function append(element, children) {
 export function fill(element, ...children) {
   element.replaceChildren();
   append(element, children);
+  return element;
+}
+
+/**
+ * Redraws an element's children as `children` describe them, changing only what differs (morphdom): the focused
+ * control, a half-ticked ballot and a screen reader's place survive. Children with an id or data-key keep their element.
+ */
+export function morph(element, ...children) {
+  const target = element.cloneNode(false);
+  append(target, children);
+  morphdom(element, target, {
+    childrenOnly: true,
+    getNodeKey: node => node.id || node.dataset?.key || undefined,
+    onBeforeElUpdated(from, to) {
+      // Inline styles through the style object: the pages' content security policy refuses style attributes.
+      if (from.style && from.style.cssText !== to.style.cssText) from.style.cssText = to.style.cssText;
+      // A control being typed in keeps what the person typed.
+      if (from === document.activeElement && (from.tagName === 'INPUT' || from.tagName === 'TEXTAREA') && from.type !== 'checkbox' && from.type !== 'radio') {
+        to.value = from.value;
+      }
+      // Equal: nothing to change but the handlers, down the whole subtree (morphdom will not visit it).
+      const equal = from.isEqualNode(to);
+      takeHandlers(from, to, equal);
+      return !equal;
+    },
+  });
   return element;
 }
 
@@ -58,23 +107,12 @@ export async function attempt(action, done) {
   }
 }
 
-/** The readable part of an error: the server's message, without SignalR's wrapping. */
+/** The readable part of an error: the server's message, without SignalR's wrapping or the refusal's code. */
 export function messageOf(error) {
   const text = error?.message ?? String(error);
   const hub = /HubException: (.*)$/s.exec(text);
-  return (hub ? hub[1] : text).trim();
+  return (hub ? hub[1] : text).replace(/^\[[\w.-]+\]\s*/, '').trim();
 }
-
-const clock = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const clockWithYear = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-/** A lesson's start in the reader's time zone; the year only when it is not this year. */
-export function formatWhen(iso) {
-  const date = new Date(iso);
-  return (date.getFullYear() === new Date().getFullYear() ? clock : clockWithYear).format(date);
-}
-export const formatTimeOfDay = iso => timeOfDay.format(new Date(iso));
 
 /** 3725000 → "1:02:05", 65000 → "1:05". */
 export function formatOffset(millis) {

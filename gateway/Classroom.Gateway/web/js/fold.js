@@ -1,5 +1,7 @@
 // Folds hub events into a classroom snapshot, as the classroom grain folds its log (ClassroomState.Apply), for what a
 // viewer receives: tallies rather than votes, joins only while a class is small enough to list, counts above that.
+// Marker labels are the grain's (English, as stored); pages show them by kind in their own language (markerLabel).
+import { t } from './i18n.js';
 const CHAT_HISTORY = 200;
 
 export function applyEvent(snapshot, event) {
@@ -91,6 +93,19 @@ const handlers = {
 export function normalize(snapshot, timeSpanMillis) {
   snapshot.markers = snapshot.markers.map(m => ({ ...m, offsetMillis: timeSpanMillis(m.offset) }));
   return snapshot;
+}
+
+/** A marker or chapter in the page's language: the teacher's own words, or the event it stands for. */
+export function markerLabel(marker) {
+  // The grain labels poll markers "Poll: <question>" and "Poll closed: <question>".
+  const question = () => marker.label.slice(marker.label.indexOf(': ') + 2);
+  switch (marker.kind) {
+    case 'lesson-start': return t('marker.lessonStart');
+    case 'lesson-end': return t('marker.lessonEnd');
+    case 'poll-opened': return t('marker.pollOpened', { question: question() });
+    case 'poll-closed': return t('marker.pollClosed', { question: question() });
+    default: return marker.label;
+  }
 }
 
 /** A participant's name when the class lists them, else their id. */

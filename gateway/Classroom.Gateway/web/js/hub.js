@@ -2,12 +2,14 @@
 // with the session's token. It reconnects by itself, forever, with growing pauses; whoever uses it re-joins on
 // 'reconnected'.
 import { session } from './api.js';
+import { lang } from './i18n.js';
 
 const RETRY_MILLIS = [0, 1000, 2000, 5000];
 
 export function connectHub({ onState } = {}) {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/classroom', { accessTokenFactory: () => session()?.token ?? '' })
+    // The connection's language, for the hub's refusals.
+    .withUrl(`/hubs/classroom?lang=${encodeURIComponent(lang)}`, { accessTokenFactory: () => session()?.token ?? '' })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => RETRY_MILLIS[Math.min(context.previousRetryCount, RETRY_MILLIS.length - 1)] })
     .configureLogging(signalR.LogLevel.Warning)
     .build();

@@ -1,8 +1,9 @@
 // The replay viewer: a timeline with chapters and a scrubber, the chat and polls as they were at the playhead, paced
 // playback at 0.5x-4x over the hub, deep links (?t=1h10m5s, 70m, 4205, 1:10:05) and "continue where you left off".
 import { request, requireSession } from './api.js';
-import { h, fill, byId, say, attempt, param, formatOffset, timeSpanMillis } from './dom.js';
-import { applyEvent, normalize } from './fold.js';
+import { h, fill, morph, byId, say, attempt, param, formatOffset, timeSpanMillis } from './dom.js';
+import { t } from './i18n.js';
+import { applyEvent, normalize, markerLabel } from './fold.js';
 import { connectHub } from './hub.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 
@@ -41,6 +42,7 @@ function showPosition(millis, { updateLink = true } = {}) {
   byId('scrubber').max = String(info.durationMillis);
   byId('duration').textContent = formatOffset(info.durationMillis);
   if (!byId('scrubber').matches(':active')) byId('scrubber').value = String(millis);
+  byId('scrubber').setAttribute('aria-valuetext', t('replay.at', { position: formatOffset(millis), duration: formatOffset(info.durationMillis) }));
   byId('position').textContent = formatOffset(millis);
   if (updateLink) {
     const url = new URL(location.href);
@@ -53,24 +55,25 @@ function showPosition(millis, { updateLink = true } = {}) {
 
 function render() {
   fillChat(byId('chat'), chatItems(snapshot.chat.messages));
-  byId('present').textContent = `${snapshot.presence.present} present`;
+  byId('present').textContent = t('replay.present', { count: snapshot.presence.present });
   const polls = [...snapshot.polls].reverse();
-  fill(byId('polls'), polls.length === 0 ? h('p', { className: 'empty', text: 'No polls yet at this moment.' }) : polls.map(p => pollCard(p)));
+  morph(byId('polls'), polls.length === 0 ? h('p', { className: 'empty', text: t('replay.noPolls') }) : polls.map(p => pollCard(p)));
 }
 
 function renderChapters() {
   const chapters = info.chapters;
   const currentChapter = chapters.findLast(c => c.offsetMillis <= position);
-  fill(byId('chapters'), chapters.map(c => h('li', {}, h('button', {
+  morph(byId('chapters'), chapters.map(c => h('li', { dataset: { key: String(c.seq) } }, h('button', {
     className: c === currentChapter ? 'current' : '', dataset: { offset: c.offsetMillis }, onclick: () => seek(c.offsetMillis),
-  }, h('span', { text: c.label }), h('span', { className: 'muted clock', text: formatOffset(c.offsetMillis) })))));
+    'aria-current': c === currentChapter ? 'step' : null,
+  }, h('span', { text: markerLabel(c) }), h('span', { className: 'muted clock', text: formatOffset(c.offsetMillis) })))));
   const span = Math.max(1, info.durationMillis);
-  fill(byId('ticks'), chapters.map(c => h('span', { title: c.label, style: `left: ${(100 * c.offsetMillis / span).toFixed(2)}%` })));
+  morph(byId('ticks'), chapters.map(c => h('span', { dataset: { key: String(c.seq) }, title: markerLabel(c), style: `left: ${(100 * c.offsetMillis / span).toFixed(2)}%` })));
 }
 
 function setPlaying(value) {
   playing = value;
-  byId('play').textContent = value ? 'Pause' : 'Play';
+  byId('play').textContent = t(value ? 'replay.pause' : 'replay.play');
 }
 
 /** The player on the hub: opened once per connection (again after a reconnect, carrying on from the playhead). */
@@ -114,7 +117,7 @@ hub?.on('replay', frame => {
   render();
   if (frame.ended) {
     setPlaying(false);
-    say('End of the lesson.', 'info');
+    say(t('replay.end'), 'info');
   }
 });
 hub?.onreconnecting(() => { opened = false; });
@@ -131,7 +134,7 @@ async function load() {
   const answer = await attempt(() => request(path));
   if (!answer) return;
   info = answer.replay;
-  document.title = `Replay: ${info.preview?.title ?? classroomId}`;
+  document.title = t('replay.documentTitle', { title: info.preview?.title ?? classroomId });
   byId('title').textContent = info.preview?.title ?? classroomId;
   fill(byId('lesson-status'), statusBadge(info.status));
   // The server reads every deep-link form, and says what it accepts when it cannot read one.
@@ -140,12 +143,12 @@ async function load() {
   showFrame(frame);
   if (linked === null && answer.resumeMillis > 0) {
     const resume = byId('resume');
-    resume.textContent = `Continue where you left off (${formatOffset(answer.resumeMillis)})`;
+    resume.textContent = t('replay.resume', { position: formatOffset(answer.resumeMillis) });
     resume.hidden = false;
     resume.addEventListener('click', () => { resume.hidden = true; seek(answer.resumeMillis); });
   }
   hub.begin();
 }
 
-if (current && !classroomId) say('No lesson given: choose a replay from the schedule.', 'error');
+if (current && !classroomId) say(t('replay.noLesson'), 'error');
 if (hub) load();

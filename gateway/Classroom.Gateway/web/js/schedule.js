@@ -1,8 +1,9 @@
 // The schedule: sign in, browse lessons by subject and weekend, read a course's preview and its teacher's profile,
 // register or cancel (students), open the console (the lesson's teacher), join live, watch replays.
 import { request, session, signIn, signInAsGuest, signOut, createAccount } from './api.js';
-import { h, fill, byId, say, attempt, formatWhen, timeSpanMillis, param } from './dom.js';
-import { statusBadge } from './views.js';
+import { h, fill, morph, byId, say, attempt, timeSpanMillis, param } from './dom.js';
+import { t, timeZone, formatLessonTime, formatRelative, fromZonedInput, zonedDay, zonedMidnight } from './i18n.js';
+import { statusBadge, subjectName, gradeName, SUBJECTS } from './views.js';
 
 const teachers = new Map();
 let registrations = new Set();
@@ -10,8 +11,8 @@ let lessons = [];
 
 function showAccount(current) {
   fill(byId('account'), current
-    ? [h('span', { className: 'muted', text: `Signed in as ${current.user.displayName} (${current.user.kind})` }),
-       h('button', { className: 'small', onclick: () => { signOut(); location.reload(); } }, 'Sign out')]
+    ? [h('span', { className: 'muted', text: t('account.signedInAs', { name: current.user.displayName, kind: t(`kind.${current.user.kind}`) }) }),
+       h('button', { className: 'small', onclick: () => { signOut(); location.reload(); } }, t('account.signOut'))]
     : []);
   byId('sign-in').hidden = !!current;
   byId('schedule').hidden = !current;
@@ -50,10 +51,10 @@ byId('new-lesson-form').addEventListener('submit', async event => {
     method: 'POST',
     body: {
       title: v.title, subject: v.subject, grade: Number(v.grade), courseType: v.courseType, description: v.description,
-      startsAt: new Date(v.startsAt).toISOString(),
+      startsAt: fromZonedInput(v.startsAt).toISOString(),
       duration: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`,
     },
-  }), 'Lesson scheduled.');
+  }), t('newLesson.done'));
   if (lesson) {
     event.target.reset();
     await load();
@@ -62,16 +63,11 @@ byId('new-lesson-form').addEventListener('submit', async event => {
 byId('subject').addEventListener('change', () => load());
 byId('window').addEventListener('change', () => load());
 
-/** From Saturday 00:00 to Monday 00:00 of this weekend (or the coming one), in the viewer's time zone. */
+/** From Saturday 00:00 to Monday 00:00 of this weekend (or the coming one), in the lessons' time zone. */
 function weekend() {
-  const today = new Date();
-  today.setHours(0, 0, 0, 0);
-  const day = today.getDay();
-  const saturday = new Date(today);
-  saturday.setDate(today.getDate() + (day === 0 ? -1 : 6 - day));
-  const monday = new Date(saturday);
-  monday.setDate(saturday.getDate() + 2);
-  return [saturday, monday];
+  const today = zonedDay(Date.now());
+  const toSaturday = today.weekday === 0 ? -1 : 6 - today.weekday;
+  return [zonedMidnight({ ...today, day: today.day + toSaturday }), zonedMidnight({ ...today, day: today.day + toSaturday + 2 })];
 }
 
 function query() {
@@ -107,69 +103,92 @@ function fillSubjects(listed) {
   const select = byId('subject');
   const known = new Set([...select.options].map(o => o.value));
   for (const subject of new Set(listed.map(l => l.subject))) {
-    if (!known.has(subject)) select.append(h('option', { value: subject, text: subject }));
+    if (!known.has(subject)) select.append(h('option', { value: subject, text: subjectName(subject) }));
   }
 }
 
 function render() {
   const groups = [
-    ['Live now', lessons.filter(l => l.status === 'live')],
-    ['Coming up', lessons.filter(l => l.status === 'scheduled')],
-    ['Replays', lessons.filter(l => l.status === 'ended').reverse()],
+    ['live', lessons.filter(l => l.status === 'live')],
+    ['scheduled', lessons.filter(l => l.status === 'scheduled')],
+    ['ended', lessons.filter(l => l.status === 'ended').reverse()],
   ].filter(([, list]) => list.length > 0);
-  fill(byId('lessons'), groups.length === 0
-    ? h('p', { className: 'empty', text: 'No lessons match.' })
-    : groups.map(([title, list]) => [h('h3', { text: title }), h('ul', { className: 'lessons' }, list.map(lessonItem))]));
+  morph(byId('lessons'), groups.length === 0
+    ? h('p', { className: 'empty', text: t('schedule.noLessons') })
+    : groups.map(([status, list]) => [h('h3', { text: t(`schedule.group.${status}`) }), h('ul', { className: 'lessons' }, list.map(lessonItem))]));
 }
 
 function lessonItem(lesson) {
   const user = session().user;
-  const details = h('div', { className: 'details', hidden: true });
   const registered = registrations.has(lesson.classroomId);
   const link = (href, text, primary) => h('a', { className: `button${primary ? ' primary' : ''}`, href }, text);
   const id = encodeURIComponent(lesson.classroomId);
+  const detailsId = `details-${lesson.classroomId}`;
+  const open = openDetails.has(lesson.classroomId);
+  const minutes = Math.round(timeSpanMillis(lesson.duration) / 60000);
   const actions = [
-    h('button', { className: 'small', onclick: () => toggleDetails(lesson, details) }, 'Preview'),
+    h('button', { className: 'small', 'aria-expanded': String(open), 'aria-controls': detailsId, onclick: () => toggleDetails(lesson) }, t('lesson.preview')),
     user.kind === 'student' && lesson.status === 'scheduled'
       ? h('button', { className: registered ? 'danger' : 'primary', onclick: () => setRegistration(lesson, !registered) },
-          registered ? 'Cancel registration' : 'Register')
+          registered ? t('lesson.cancelRegistration') : t('lesson.register'))
       : null,
-    user.kind === 'teacher' && user.userId === lesson.teacherId && lesson.status !== 'ended' ? link(`/teach.html?lesson=${id}`, 'Open console', true) : null,
-    lesson.status === 'live' && !(user.kind === 'teacher' && user.userId === lesson.teacherId) ? link(`/lesson.html?lesson=${id}`, 'Join', true) : null,
-    lesson.status !== 'scheduled' ? link(`/replay.html?lesson=${id}`, 'Replay') : null,
+    user.kind === 'teacher' && user.userId === lesson.teacherId && lesson.status !== 'ended' ? link(`/teach.html?lesson=${id}`, t('lesson.openConsole'), true) : null,
+    lesson.status === 'live' && !(user.kind === 'teacher' && user.userId === lesson.teacherId) ? link(`/lesson.html?lesson=${id}`, t('lesson.join'), true) : null,
+    lesson.status !== 'scheduled' ? link(`/replay.html?lesson=${id}`, t('lesson.replay')) : null,
   ];
-  return h('li', { className: 'lesson', dataset: { lessonId: lesson.classroomId } },
+  return h('li', { className: 'lesson', id: `lesson-${lesson.classroomId}`, dataset: { lessonId: lesson.classroomId } },
     h('div', { className: 'row' }, h('h3', { text: lesson.title }), statusBadge(lesson.status),
-      registered ? h('span', { className: 'badge open', text: 'registered' }) : null),
-    h('div', { className: 'muted', text: `${lesson.subject} · grade ${lesson.grade} · ${lesson.courseType.replace('-', ' ')} · ${formatWhen(lesson.startsAt)} · ${Math.round(timeSpanMillis(lesson.duration) / 60000)} min` }),
-    h('div', { className: 'muted', text: `${lesson.registered}${lesson.capacity ? ` of ${lesson.capacity}` : ''} registered` }),
+      registered ? h('span', { className: 'badge open', text: t('lesson.registeredBadge') }) : null),
+    h('div', { className: 'muted' },
+      [subjectName(lesson.subject), gradeName(lesson.grade), t(`courseType.${lesson.courseType}`), t('lesson.minutes', { count: minutes })].join(' · ')),
+    h('div', {}, h('time', { dateTime: lesson.startsAt, text: formatLessonTime(lesson.startsAt, minutes * 60000) }),
+      lesson.status === 'scheduled' ? h('span', { className: 'muted', text: ` · ${formatRelative(lesson.startsAt)}` }) : null),
+    h('div', { className: 'muted', text: lesson.capacity
+      ? t('lesson.registeredOf', { count: lesson.registered, capacity: lesson.capacity })
+      : t('lesson.registered', { count: lesson.registered }) }),
     h('div', { className: 'row' }, actions),
-    details);
+    h('div', { className: 'details', id: detailsId, hidden: !open }, detailsContent(lesson)));
 }
 
 async function setRegistration(lesson, register) {
   const path = `/api/lessons/${encodeURIComponent(lesson.classroomId)}/registration`;
   const done = await attempt(() => request(path, { method: register ? 'POST' : 'DELETE' }).then(() => true),
-    register ? `Registered for “${lesson.title}”.` : `Registration for “${lesson.title}” cancelled.`);
+    t(register ? 'lesson.registeredDone' : 'lesson.cancelledDone', { title: lesson.title }));
   if (done) await load();
 }
 
-async function toggleDetails(lesson, details) {
-  details.hidden = !details.hidden;
-  if (details.hidden || details.childElementCount > 0) return;
-  const [snapshot, teacher] = await Promise.all([
-    attempt(() => request(`/api/lessons/${encodeURIComponent(lesson.classroomId)}`)),
-    teacherOf(lesson.teacherId),
-  ]);
+// Previews open, and what they show once fetched: kept across redraws.
+const openDetails = new Set();
+const previews = new Map();
+
+async function toggleDetails(lesson) {
+  const id = lesson.classroomId;
+  if (openDetails.has(id)) openDetails.delete(id);
+  else openDetails.add(id);
+  if (openDetails.has(id) && !previews.has(id)) {
+    const [snapshot, teacher] = await Promise.all([
+      attempt(() => request(`/api/lessons/${encodeURIComponent(id)}`)),
+      teacherOf(lesson.teacherId),
+    ]);
+    previews.set(id, { description: snapshot?.preview?.description, teacher });
+  }
+  render();
+}
+
+function detailsContent(lesson) {
+  const preview = previews.get(lesson.classroomId);
+  if (!preview) return [];
+  const { description, teacher } = preview;
   const profile = teacher?.profile;
-  fill(details,
-    h('p', { text: snapshot?.preview?.description || 'No description.' }),
+  return [
+    h('p', { text: description || t('lesson.noDescription') }),
     profile
-      ? [h('strong', { text: `${profile.name}, ${profile.title}` }),
-         h('span', { className: 'muted', text: `${profile.school}, ${profile.district} · ${profile.yearsOfTeaching} years of teaching` }),
+      ? [h('strong', { text: t('teacher.nameAndTitle', { name: profile.name, title: profile.title }) }),
+         h('span', { className: 'muted', text: t('teacher.schoolAndYears', { school: profile.school, district: profile.district, count: profile.yearsOfTeaching }) }),
          h('span', { text: profile.bio }),
-         teacher.ratingCount > 0 ? h('span', { className: 'muted', text: `Rated ${teacher.ratingAverage.toFixed(1)} of 5 by ${teacher.ratingCount} students` }) : null]
-      : h('span', { className: 'muted', text: `Teacher: ${lesson.teacherId}` }));
+         teacher.ratingCount > 0 ? h('span', { className: 'muted', text: t('teacher.rating', { average: teacher.ratingAverage.toFixed(1), count: teacher.ratingCount }) }) : null]
+      : h('span', { className: 'muted', text: t('teacher.id', { id: lesson.teacherId }) }),
+  ];
 }
 
 async function teacherOf(teacherId) {
@@ -177,8 +196,16 @@ async function teacherOf(teacherId) {
   return teachers.get(teacherId);
 }
 
+/** The new-lesson form's choices: subjects and grades by name, the start in the lessons' time zone. */
+function prepareNewLessonForm() {
+  fill(byId('new-subject'), SUBJECTS.map(subject => h('option', { value: subject, text: subjectName(subject) })));
+  fill(byId('new-grade'), Array.from({ length: 12 }, (_, i) => h('option', { value: i + 1, selected: i + 1 === 8, text: gradeName(i + 1) })));
+  byId('starts-label').textContent = t('newLesson.startsAt', { zone: timeZone === 'Asia/Shanghai' ? t('newLesson.beijingTime') : timeZone });
+}
+
 function start() {
   const current = session();
+  if (current?.user.kind === 'teacher') prepareNewLessonForm();
   showAccount(current);
   if (current) load();
 }
