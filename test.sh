@@ -30,6 +30,16 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
     exit 1
   fi
 fi
+# The pages are Chinese first: the browser tests' screenshots need a CJK font (Debian's fonts-noto-cjk), or every
+# character is drawn as an empty box.
+if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  else
+    echo "fonts-noto-cjk is recommended for the browser tests' screenshots (apt-get install fonts-noto-cjk)" >&2
+  fi
+fi
+
 # Storage tests run against a real PostgreSQL: the tests start a private server from Debian's binaries (or use the
 # one CLASSROOM_TEST_POSTGRES names).
 if [ -z "${CLASSROOM_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

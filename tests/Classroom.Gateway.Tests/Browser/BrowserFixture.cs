@@ -19,7 +19,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Uncaught script errors and content-security-policy violations of every page so far: tests expect none.</summary>
+    /// <summary>
+    /// Uncaught script errors, content-security-policy violations and messages missing from a page's catalogue
+    /// (<c>i18n:</c> reports) of every page so far: tests expect none.
+    /// </summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -44,8 +47,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser (its own storage, so its own session), phone-sized when asked.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>
+    /// A fresh browser (its own storage, so its own session), phone-sized when asked, whose language settings ask for
+    /// <paramref name="language"/> (navigator.languages and Accept-Language).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, string language = "en")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -53,6 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 860 },
             IsMobile = phone,
             HasTouch = phone,
+            Locale = language == "en" ? "en-US" : language,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
@@ -61,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.PageError += (_, error) => PageErrors.Enqueue($"{page.Url}: {error}");
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            if (message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("i18n:", StringComparison.Ordinal)))
             {
                 PageErrors.Enqueue($"{page.Url}: {message.Text}");
             }
@@ -70,9 +77,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the schedule's form.</summary>
-    public async Task<IPage> SignInAsync(string userName, string password, bool phone = false)
+    public async Task<IPage> SignInAsync(string userName, string password, bool phone = false, string language = "en")
     {
-        var page = await NewPageAsync(phone);
+        var page = await NewPageAsync(phone, language);
         await page.GotoAsync("/");
         var form = page.Locator("#sign-in-form");
         await form.Locator("[name=userName]").FillAsync(userName);

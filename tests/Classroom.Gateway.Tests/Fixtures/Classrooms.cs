@@ -7,13 +7,13 @@ namespace Classroom.Gateway.Tests.Fixtures;
 /// <summary>Schedules fresh lessons through the API, so each hub test has a classroom of its own.</summary>
 public static class Classrooms
 {
-    public static async Task<string> ScheduleAsync(GatewayHost host)
+    public static async Task<string> ScheduleAsync(GatewayHost host, string title = "Linear equations")
     {
         using var teacher = new HttpClient { BaseAddress = host.BaseAddress };
         teacher.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.TeacherTokenAsync());
         var response = await teacher.PostAsJsonAsync("/api/lessons", new
         {
-            title = "Linear equations", subject = "math", grade = 8, courseType = "textbook", description = "",
+            title, subject = "math", grade = 8, courseType = "textbook", description = "",
             startsAt = "2030-06-01T14:30:00+08:00", duration = "01:00:00",
         });
         response.EnsureSuccessStatusCode();

@@ -1,7 +1,7 @@
 // The teacher console of a live lesson: start and end, roster, hands in order, stage, the live count, chat moderation
 // and slow mode, polls and quizzes with their moving tallies, markers.
 import { requireSession } from './api.js';
-import { h, morph, byId, say, attempt, param, formatOffset } from './dom.js';
+import { h, fill, morph, byId, say, attempt, messageOf, param, formatOffset } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 import { LiveLesson } from './live.js';
 import { nameOf, markerLabel } from './fold.js';
@@ -11,8 +11,10 @@ const current = requireSession();
 const classroomId = param('lesson');
 if (current && !classroomId) say(t('console.noLesson'), 'error');
 
-const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection }) : null;
+const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') }) : null;
 const act = (method, ...args) => attempt(() => lesson.invoke(method, ...args));
+/** A button's name for a screen reader: its visible words, then whom it acts on ("禁言：演示学生2"). */
+const forWhom = (action, name) => t('console.forWhom', { action: t(action), name });
 for (const option of byId('slow-mode').options) {
   if (option.value !== '0') option.textContent = t('console.slowSeconds', { count: Number(option.value) });
 }
@@ -47,30 +49,30 @@ function renderPeople(s) {
   byId('hand-count').textContent = formatNumber(s.hands.length);
   byId('no-hands').hidden = s.hands.length > 0;
   morph(byId('hands'), s.hands.map(id => h('li', { dataset: { userId: id, key: id } },
-    h('div', {}, h('span', { text: nameOf(s, id) }), h('span', { className: 'row' },
-      h('button', { className: 'small primary', disabled: !live, onclick: () => act('InviteToStage', id), 'aria-label': t('console.inviteWho', { name: nameOf(s, id) }) }, t('console.invite')),
-      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': t('console.lowerWho', { name: nameOf(s, id) }) }, t('console.lower')))))));
+    h('div', {}, h('span', { className: 'user-text', text: nameOf(s, id) }), h('span', { className: 'row' },
+      h('button', { className: 'small primary', disabled: !live, onclick: () => act('InviteToStage', id), 'aria-label': forWhom('console.invite', nameOf(s, id)) }, t('console.invite')),
+      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': forWhom('console.lower', nameOf(s, id)) }, t('console.lower')))))));
   byId('stage-count').textContent = formatNumber(s.stage.length);
   morph(byId('stage'), s.stage.length === 0 ? h('li', { className: 'empty', text: t('stage.nobody') }) : s.stage.map(id => h('li', { dataset: { userId: id, key: id } },
-    h('span', { text: nameOf(s, id) }),
-    h('button', { className: 'small', onclick: () => act('RemoveFromStage', id), 'aria-label': t('console.removeWho', { name: nameOf(s, id) }) }, t('console.remove')))));
+    h('span', { className: 'user-text', text: nameOf(s, id) }),
+    h('button', { className: 'small', onclick: () => act('RemoveFromStage', id), 'aria-label': forWhom('console.remove', nameOf(s, id)) }, t('console.remove')))));
   byId('present-count').textContent = formatNumber(s.presence.present);
   morph(byId('roster'), s.presence.participants.map(p => h('li', { dataset: { userId: p.userId, key: p.userId } },
-    h('span', {}, h('span', { text: p.displayName }), ' ', h('span', { className: 'muted', text: t(`role.${p.role}`) })),
+    h('span', {}, h('span', { className: 'user-text', text: p.displayName }), ' ', h('span', { className: 'muted', text: t(`role.${p.role}`) })),
     p.role === 'student' ? muteButton(s, p.userId, p.displayName) : null)));
 }
 
 function muteButton(s, userId, name) {
   const muted = s.chat.muted.includes(userId);
   return h('button', {
-    className: 'small', 'aria-pressed': String(muted), 'aria-label': t(muted ? 'console.unmuteWho' : 'console.muteWho', { name }),
+    className: 'small', 'aria-label': forWhom(muted ? 'console.unmute' : 'console.mute', name),
     onclick: () => act(muted ? 'Unmute' : 'Mute', userId),
   }, t(muted ? 'console.unmute' : 'console.mute'));
 }
 
 function renderChat(s) {
   fillChat(byId('chat'), chatItems(s.chat.messages, m => [
-    h('button', { className: 'small danger', 'aria-label': t('console.deleteMessage', { name: m.displayName }), onclick: () => act('DeleteChat', m.messageId) }, t('console.delete')),
+    h('button', { className: 'small danger', 'aria-label': forWhom('console.delete', m.displayName), onclick: () => act('DeleteChat', m.messageId) }, t('console.delete')),
     m.role === 'student' ? muteButton(s, m.userId, m.displayName) : null,
   ]));
   byId('slow-mode').value = String(s.chat.slowModeSeconds);
@@ -92,7 +94,7 @@ function renderPolls(s) {
 
 function renderMarkers(s) {
   morph(byId('markers'), s.markers.map(m => h('li', { dataset: { key: String(m.seq) } },
-    h('span', { text: markerLabel(m) }), h('span', { className: 'muted clock', text: formatOffset(m.offsetMillis) }))));
+    h('span', { className: m.kind === 'teacher' ? 'user-text' : null, text: markerLabel(m) }), h('span', { className: 'muted clock', text: formatOffset(m.offsetMillis) }))));
 }
 
 byId('start').addEventListener('click', () => act('StartLesson'));

@@ -23,11 +23,12 @@ export function connectHub({ onState } = {}) {
     try {
       report('connecting');
       await connection.start();
-      report('connected');
-      await connection.onStarted?.();
     } catch {
       setTimeout(() => begin(), 2000);
+      return;
     }
+    report('connected');
+    await connection.onStarted?.();
   }
 
   connection.begin = begin;

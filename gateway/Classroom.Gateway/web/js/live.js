@@ -6,10 +6,11 @@ import { applyEvent, normalize } from './fold.js';
 import { timeSpanMillis } from './dom.js';
 
 export class LiveLesson {
-  constructor(classroomId, { asViewer = false, onChange, onConnection } = {}) {
+  constructor(classroomId, { asViewer = false, onChange, onConnection, onError } = {}) {
     this.classroomId = classroomId;
     this.asViewer = asViewer;
     this.onChange = onChange ?? (() => {});
+    this.onError = onError ?? (() => {});
     this.snapshot = null;
     this.role = null;
     this.through = null;
@@ -22,7 +23,7 @@ export class LiveLesson {
       if (classroomId === this.classroomId) this.#rejoin();
     });
     this.connection.onreconnected(() => this.#rejoin());
-    this.connection.onStarted = () => this.join();
+    this.connection.onStarted = () => this.#rejoin();
   }
 
   start() {
@@ -73,8 +74,10 @@ export class LiveLesson {
   async #rejoin() {
     try {
       await this.join();
-    } catch {
-      // The connection dropped again: its 'reconnected' brings us back here.
+    } catch (error) {
+      // Refused (the lesson does not exist, has ended…): say so. A connection that dropped again comes back by itself
+      // and its 'reconnected' brings us back here.
+      if (this.connection.state === signalR.HubConnectionState.Connected) this.onError(error);
     }
   }
 

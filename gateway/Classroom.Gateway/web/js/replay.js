@@ -66,7 +66,7 @@ function renderChapters() {
   morph(byId('chapters'), chapters.map(c => h('li', { dataset: { key: String(c.seq) } }, h('button', {
     className: c === currentChapter ? 'current' : '', dataset: { offset: c.offsetMillis }, onclick: () => seek(c.offsetMillis),
     'aria-current': c === currentChapter ? 'step' : null,
-  }, h('span', { text: markerLabel(c) }), h('span', { className: 'muted clock', text: formatOffset(c.offsetMillis) })))));
+  }, h('span', { className: c.kind === 'teacher' ? 'user-text' : null, text: markerLabel(c) }), h('span', { className: 'muted clock', text: formatOffset(c.offsetMillis) })))));
   const span = Math.max(1, info.durationMillis);
   morph(byId('ticks'), chapters.map(c => h('span', { dataset: { key: String(c.seq) }, title: markerLabel(c), style: `left: ${(100 * c.offsetMillis / span).toFixed(2)}%` })));
 }
@@ -129,6 +129,15 @@ byId('play').addEventListener('click', () => (playing ? pause() : play()));
 byId('speed').addEventListener('change', () => { if (playing) attempt(() => hub.invoke('PlayReplay', classroomId, Number(byId('speed').value))); });
 byId('scrubber').addEventListener('input', event => { byId('position').textContent = formatOffset(Number(event.target.value)); });
 byId('scrubber').addEventListener('change', event => seek(Number(event.target.value)));
+// From the keyboard, the playhead moves in steps a person can use (the range itself counts milliseconds).
+const SCRUB_KEYS = { ArrowLeft: -5000, ArrowDown: -5000, ArrowRight: 5000, ArrowUp: 5000, PageDown: -60000, PageUp: 60000 };
+byId('scrubber').addEventListener('keydown', event => {
+  const step = SCRUB_KEYS[event.key];
+  const target = step !== undefined ? position + step : event.key === 'Home' ? 0 : event.key === 'End' ? info.durationMillis : null;
+  if (target === null || !info) return;
+  event.preventDefault();
+  seek(target);
+});
 
 async function load() {
   const answer = await attempt(() => request(path));

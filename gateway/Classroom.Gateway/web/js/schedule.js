@@ -137,7 +137,7 @@ function lessonItem(lesson) {
     lesson.status !== 'scheduled' ? link(`/replay.html?lesson=${id}`, t('lesson.replay')) : null,
   ];
   return h('li', { className: 'lesson', id: `lesson-${lesson.classroomId}`, dataset: { lessonId: lesson.classroomId } },
-    h('div', { className: 'row' }, h('h3', { text: lesson.title }), statusBadge(lesson.status),
+    h('div', { className: 'row' }, h('h3', { className: 'user-text', text: lesson.title }), statusBadge(lesson.status),
       registered ? h('span', { className: 'badge open', text: t('lesson.registeredBadge') }) : null),
     h('div', { className: 'muted' },
       [subjectName(lesson.subject), gradeName(lesson.grade), t(`courseType.${lesson.courseType}`), t('lesson.minutes', { count: minutes })].join(' · ')),
@@ -181,11 +181,11 @@ function detailsContent(lesson) {
   const { description, teacher } = preview;
   const profile = teacher?.profile;
   return [
-    h('p', { text: description || t('lesson.noDescription') }),
+    description ? h('p', { className: 'user-text', text: description }) : h('p', { className: 'muted', text: t('lesson.noDescription') }),
     profile
-      ? [h('strong', { text: t('teacher.nameAndTitle', { name: profile.name, title: profile.title }) }),
+      ? [h('strong', { className: 'user-text', text: t('teacher.nameAndTitle', { name: profile.name, title: profile.title }) }),
          h('span', { className: 'muted', text: t('teacher.schoolAndYears', { school: profile.school, district: profile.district, count: profile.yearsOfTeaching }) }),
-         h('span', { text: profile.bio }),
+         h('span', { className: 'user-text', text: profile.bio }),
          teacher.ratingCount > 0 ? h('span', { className: 'muted', text: t('teacher.rating', { average: teacher.ratingAverage.toFixed(1), count: teacher.ratingCount }) }) : null]
       : h('span', { className: 'muted', text: t('teacher.id', { id: lesson.teacherId }) }),
   ];

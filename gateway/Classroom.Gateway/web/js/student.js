@@ -2,7 +2,7 @@
 // (guests, or students who join only to watch) see the same without the controls. The connection comes back by itself
 // after a drop and resumes from the last event seen.
 import { requireSession } from './api.js';
-import { h, fill, morph, byId, say, attempt, param } from './dom.js';
+import { h, fill, morph, byId, say, attempt, messageOf, param } from './dom.js';
 import { t } from './i18n.js';
 import { LiveLesson } from './live.js';
 import { nameOf } from './fold.js';
@@ -17,7 +17,7 @@ const myVotes = new Map();
 // Choices ticked but not yet sent: the polls are redrawn on every event, and a choice in progress must survive that.
 const drafts = new Map();
 const lesson = current && classroomId
-  ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection })
+  ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') })
   : null;
 
 
@@ -33,10 +33,10 @@ function render() {
   const onStage = s.stage.includes(me);
   byId('hand').hidden = !student || !live || onStage;
   byId('hand').textContent = t(handUp ? 'student.lowerHand' : 'student.raiseHand');
-  byId('hand').setAttribute('aria-pressed', String(handUp));
   byId('hand').dataset.raised = handUp;
   byId('leave-stage').hidden = !onStage;
   byId('stage').textContent = s.stage.length ? s.stage.map(id => nameOf(s, id)).join(t('common.listSeparator')) : t('stage.nobody');
+  byId('stage').classList.toggle('user-text', s.stage.length > 0);
   byId('my-place').textContent = onStage ? t('student.onStage') : handUp ? t('student.handUp', { place: s.hands.indexOf(me) + 1 }) : '';
   renderChat(s, student, live);
   renderPolls(s, student);
@@ -91,7 +91,7 @@ function ballot(poll) {
   h('fieldset', { className: 'choices' },
     h('legend', { text: t(poll.multipleChoice ? 'poll.chooseSeveral' : 'poll.chooseOne', { question: poll.question }) }),
     poll.options.map((option, i) => h('label', { className: 'inline' },
-      h('input', { type: poll.multipleChoice ? 'checkbox' : 'radio', name, value: i, checked: ticked.includes(i) }), h('span', { text: option })))),
+      h('input', { type: poll.multipleChoice ? 'checkbox' : 'radio', name, value: i, checked: ticked.includes(i) }), h('span', { className: 'user-text', text: option })))),
   h('div', { className: 'row' }, h('button', { className: 'primary small', type: 'submit' }, t(mine.length ? 'poll.changeVote' : 'poll.vote')),
     mine.length ? h('span', { className: 'muted', text: t('poll.voteIn') }) : null));
 }

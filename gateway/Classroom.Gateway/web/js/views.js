@@ -16,9 +16,9 @@ export function chatItems(messages, tools) {
   if (messages.length === 0) return [h('li', { className: 'empty', dataset: { key: 'empty' }, text: t('chat.empty') })];
   return messages.map(m => h('li', { dataset: { messageId: m.messageId, key: m.messageId } },
     tools ? h('span', { className: 'tools' }, tools(m)) : null,
-    h('span', { className: `who ${m.role}` }, m.displayName,
+    h('span', { className: `who ${m.role}` }, h('span', { className: 'user-text', text: m.displayName }),
       m.role === 'teacher' || m.role === 'assistant' ? h('span', { className: 'role', text: ` (${t(`role.${m.role}`)})` }) : null),
-    h('span', { className: 'text', text: m.text }),
+    h('span', { className: 'text user-text', text: m.text }),
     h('time', { className: 'when', dateTime: m.at, text: formatTimeOfDay(m.at) })));
 }
 
@@ -34,7 +34,7 @@ export function pollCard(poll, { showTally = true, body = [], actions = [] } = {
   const total = Math.max(1, poll.voters);
   const headingId = `poll-${poll.pollId}-question`;
   return h('section', { className: 'poll', id: `poll-${poll.pollId}`, dataset: { pollId: poll.pollId }, 'aria-labelledby': headingId },
-    h('h3', {}, h('span', { id: headingId, text: poll.question }),
+    h('h3', {}, h('span', { id: headingId, className: 'user-text', text: poll.question }),
       h('span', { className: `badge ${poll.status}`, text: t('poll.badge', { kind: t(poll.isQuiz ? 'poll.quiz' : 'poll.poll'), status: t(`poll.status.${poll.status}`) }) })),
     body,
     showTally ? h('div', { className: 'tally' },
@@ -42,7 +42,7 @@ export function pollCard(poll, { showTally = true, body = [], actions = [] } = {
         const count = poll.counts[i] ?? 0;
         const correct = poll.correctOptions?.includes(i);
         return h('div', { className: `option${correct ? ' correct' : ''}`, dataset: { option: i } },
-          h('span', { className: 'name' }, option, correct ? h('span', { className: 'mark', text: ` ✓ ${t('poll.correct')}` }) : null),
+          h('span', { className: 'name' }, h('span', { className: 'user-text', text: option }), correct ? h('span', { className: 'mark', text: ` ✓ ${t('poll.correct')}` }) : null),
           h('span', { className: 'bar', role: 'img', 'aria-label': t('poll.share', { percent: Math.round(100 * count / total) }) },
             h('span', { style: `width: ${Math.round(100 * count / total)}%` })),
           h('span', { className: 'count', text: formatNumber(count) }));
