@@ -8,17 +8,17 @@ namespace Classroom.Gateway.Tests;
 public sealed class WebPagesTests(GatewayFixture fixture)
 {
     [Theory]
-    [InlineData("/", "Weekend live classroom")]
-    [InlineData("/teach.html", "Teacher console")]
-    [InlineData("/lesson.html", "Live lesson")]
-    [InlineData("/replay.html", "Replay")]
-    public async Task Each_page_is_served_with_a_strict_content_security_policy(string path, string title)
+    [InlineData("/", "schedule.pageTitle")]
+    [InlineData("/teach.html", "console.pageTitle")]
+    [InlineData("/lesson.html", "student.pageTitle")]
+    [InlineData("/replay.html", "replay.pageTitle")]
+    public async Task Each_page_is_served_with_a_strict_content_security_policy(string path, string titleKey)
     {
         using var response = await fixture.Host.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains($"<title>{title}", await response.Content.ReadAsStringAsync());
+        Assert.Contains($"<title data-i18n=\"{titleKey}\">", await response.Content.ReadAsStringAsync());
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", policy);
         Assert.DoesNotContain("unsafe-inline", policy);

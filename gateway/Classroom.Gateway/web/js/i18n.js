@@ -39,7 +39,7 @@ export const timeZone = settings.timeZone;
 const plurals = new Intl.PluralRules(lang);
 const numbers = new Intl.NumberFormat(lang);
 
-/** A message: t('chat.slowMode', { seconds: 10 }). Numbers are formatted the locale's way. */
+/** A message: t('chat.slowModeRule', { count: 10 }). Numbers are formatted the locale's way. */
 export function t(key, params = {}) {
   let message = catalogue[key];
   if (message === undefined) {
