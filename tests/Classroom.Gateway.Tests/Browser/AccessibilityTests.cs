@@ -38,6 +38,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await AssertAccessibleAsync(teacher, "schedule (teacher)");
         await teacher.GotoAsync($"/teach.html?lesson={id}");
         await teacher.Locator("#start").ClickAsync();
+        await Expect(teacher.Locator("#lesson-status [data-status='live']")).ToBeVisibleAsync();
         await teacherHub.InvokeAsync("PostChat", id, language == "en" ? "Welcome, everyone" : "同学们好");
         await teacherHub.InvokeAsync("CreatePoll", id, new { question = language == "en" ? "What is x?" : "x 等于几？", options = new[] { "3", "4", "5" } });
         await student.GotoAsync($"/lesson.html?lesson={id}");

@@ -116,14 +116,16 @@ export function formatMoment(iso) {
 
 export const formatTimeOfDay = iso => hourMinuteSecond.format(new Date(iso));
 
-/** How far a moment is from now: "3 分钟前", "2 天后", "in 3 hours". */
+/** How far a moment is from now: "3分钟前", "2天后", "in 3 hours", "4年后". */
 export function formatRelative(iso, now = Date.now()) {
   const seconds = (new Date(iso).getTime() - now) / 1000;
   const size = Math.abs(seconds);
   if (size < 60) return relative.format(Math.round(seconds), 'second');
   if (size < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (size < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return relative.format(Math.round(seconds / 86400), 'day');
+  if (size < 45 * 86400) return relative.format(Math.round(seconds / 86400), 'day');
+  if (size < 365 * 86400) return relative.format(Math.round(seconds / (30.44 * 86400)), 'month');
+  return relative.format(Math.round(seconds / (365.25 * 86400)), 'year');
 }
 
 /** The offset of the lesson's time zone from UTC at a moment, in milliseconds (+8 h for Beijing). */

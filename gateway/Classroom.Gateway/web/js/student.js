@@ -89,7 +89,7 @@ function ballot(poll) {
     },
   },
   h('fieldset', { className: 'choices' },
-    h('legend', { text: t(poll.multipleChoice ? 'poll.chooseSeveral' : 'poll.chooseOne', { question: poll.question }) }),
+    h('legend', { text: t(poll.multipleChoice ? 'poll.chooseSeveral' : 'poll.chooseOne') }),
     poll.options.map((option, i) => h('label', { className: 'inline' },
       h('input', { type: poll.multipleChoice ? 'checkbox' : 'radio', name, value: i, checked: ticked.includes(i) }), h('span', { className: 'user-text', text: option })))),
   h('div', { className: 'row' }, h('button', { className: 'primary small', type: 'submit' }, t(mine.length ? 'poll.changeVote' : 'poll.vote')),

@@ -1,6 +1,6 @@
 // Pieces that the console, the student view and the replay viewer draw alike.
 import { h, morph } from './dom.js';
-import { t, formatTimeOfDay, formatNumber } from './i18n.js';
+import { t, formatTimeOfDay, formatMoment, formatNumber } from './i18n.js';
 
 /** The subjects a lesson can have, by code; their names come from the catalogue. */
 export const SUBJECTS = ['math', 'chinese', 'english', 'physics', 'chemistry', 'biology', 'history', 'geography', 'politics'];
@@ -19,7 +19,7 @@ export function chatItems(messages, tools) {
     h('span', { className: `who ${m.role}` }, h('span', { className: 'user-text', text: m.displayName }),
       m.role === 'teacher' || m.role === 'assistant' ? h('span', { className: 'role', text: ` (${t(`role.${m.role}`)})` }) : null),
     h('span', { className: 'text user-text', text: m.text }),
-    h('time', { className: 'when', dateTime: m.at, text: formatTimeOfDay(m.at) })));
+    h('time', { className: 'when', dateTime: m.at, title: formatMoment(m.at), text: formatTimeOfDay(m.at) })));
 }
 
 /** Keeps a chat log scrolled to the newest message unless its reader scrolled up; only new messages are added. */
