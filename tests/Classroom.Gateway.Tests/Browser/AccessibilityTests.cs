@@ -52,7 +52,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Expect(student.Locator("#lesson-status [data-status='ended']")).ToBeVisibleAsync();
         await student.GotoAsync($"/replay.html?lesson={id}&t=0");
         await Expect(student.Locator("#chapters button").First).ToBeVisibleAsync();
+        // The playhead by keyboard: End goes to the end of the lesson, where the chat and the poll are.
+        await student.Locator("#scrubber").FocusAsync();
+        await student.Keyboard.PressAsync("End");
+        await Expect(student.Locator("#chat li .text")).ToHaveCountAsync(1);
+        await Expect(student.Locator("#polls .poll")).ToHaveCountAsync(1);
         await AssertAccessibleAsync(student, "replay");
+        await BrowserFixture.ScreenshotAsync(student, "replay-phone" + (language == "en" ? "" : "-" + language));
 
         Assert.Empty(fixture.PageErrors);
     }
