@@ -13,7 +13,7 @@ public sealed class AccountAndApiTests(GatewayFixture fixture)
 
     private HttpClient Authorized(string token)
     {
-        var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        var client = Host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -112,7 +112,7 @@ public sealed class ClusterProcessTests
     private static async Task<LiveLesson> LiveLessonAsync(GatewayProcess a, GatewayProcess b)
     {
         var teacherToken = await a.TokenAsync("teacher", "teacher-demo");
-        using var http = new HttpClient { BaseAddress = a.BaseAddress };
+        using var http = GatewayHost.CreateClient(a.BaseAddress);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", teacherToken);
         var response = await http.PostAsJsonAsync("/api/lessons", new
         {

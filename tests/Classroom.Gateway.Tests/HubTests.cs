@@ -90,7 +90,7 @@ public sealed class HubTests(GatewayFixture fixture)
         await using var student = await Host.ConnectAsync(await Host.StudentTokenAsync(1));
         await JoinAsync(student, id);
 
-        Assert.Contains("teacher or an assistant", (await Assert.ThrowsAsync<HubError>(() => student.InvokeAsync("StartLesson", id))).Message);
+        Assert.EndsWith("HubException: [lesson.staff-only] Only the teacher or an assistant may start the lesson.", (await Assert.ThrowsAsync<HubError>(() => student.InvokeAsync("StartLesson", id))).Message, StringComparison.Ordinal);
         Assert.Contains("not started", (await Assert.ThrowsAsync<HubError>(() => student.InvokeAsync("PostChat", id, "hi"))).Message);
         Assert.Contains("No lesson", (await Assert.ThrowsAsync<HubError>(() => student.InvokeAsync("JoinClassroom", "no-such-lesson", null, false))).Message);
         Assert.Contains("classroom id", (await Assert.ThrowsAsync<HubError>(() => student.InvokeAsync("JoinClassroom", "", null, false))).Message);
@@ -213,6 +213,6 @@ public sealed class HubTests(GatewayFixture fixture)
         }
 
         Assert.True(results.Count(r => r == "ok") is >= 5 and < 8, string.Join(" | ", results));
-        Assert.Contains(results, r => r.Contains("Too many chat calls", StringComparison.Ordinal));
+        Assert.Contains(results, r => r.Contains("HubException: [hub.rate-limit.chat] Too many chat calls", StringComparison.Ordinal));
     }
 }

@@ -34,7 +34,7 @@ public sealed class PostgreSqlGatewayTests : IAsyncLifetime
         }
 
         await using var second = await GatewayHost.StartAsync(Settings);
-        using var student = new HttpClient { BaseAddress = second.BaseAddress };
+        using var student = second.CreateClient();
         student.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await second.StudentTokenAsync(1));
         var lesson = (await student.GetFromJsonAsync<JsonObject>($"/api/lessons/{id}"))!;
 

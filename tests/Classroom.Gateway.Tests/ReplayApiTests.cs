@@ -14,7 +14,7 @@ public sealed class ReplayApiTests(GatewayFixture fixture)
 
     private async Task<HttpClient> StudentAsync(int number)
     {
-        var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        var client = Host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Host.StudentTokenAsync(number));
         return client;
     }

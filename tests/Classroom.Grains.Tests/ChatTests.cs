@@ -57,8 +57,12 @@ public sealed class ChatTests(ClassroomFixture fixture)
         await classroom.StartAsync(Lessons.Teacher);
         await Lessons.JoinAsync(classroom, "guest", AccountKind.Guest);
 
-        Assert.Contains("Viewers", (await Assert.ThrowsAsync<ClassroomPermissionException>(() => classroom.PostChatAsync("guest", "hi"))).Message);
-        await Assert.ThrowsAsync<ClassroomPermissionException>(() => classroom.PostChatAsync("never-joined", "hi"));
+        var viewer = await Assert.ThrowsAsync<ClassroomPermissionException>(() => classroom.PostChatAsync("guest", "hi"));
+        var absent = await Assert.ThrowsAsync<ClassroomPermissionException>(() => classroom.PostChatAsync("never-joined", "hi"));
+
+        Assert.Equal((Refusals.LessonViewersCannot, new RefusalArgument(Phrase.Chat.Code, IsPhrase: true)), (viewer.Code, viewer.Arguments.Single()));
+        Assert.Equal("Viewers cannot chat.", viewer.Message);
+        Assert.Equal(Refusals.LessonPresentOnly, absent.Code);
     }
 
     [Fact]
@@ -69,7 +73,7 @@ public sealed class ChatTests(ClassroomFixture fixture)
         await Assert.ThrowsAsync<ClassroomValidationException>(() => classroom.MuteAsync(Lessons.Teacher, Lessons.Teacher));
 
         await classroom.MuteAsync(Lessons.Teacher, "s1");
-        Assert.Contains("muted", (await Assert.ThrowsAsync<ClassroomPermissionException>(() => classroom.PostChatAsync("s1", "hello"))).Message);
+        Assert.Equal(Refusals.ChatMuted, (await Assert.ThrowsAsync<ClassroomPermissionException>(() => classroom.PostChatAsync("s1", "hello"))).Code);
         Assert.Equal(["s1"], (await classroom.GetSnapshotAsync(Lessons.Teacher)).Chat.Muted);
         Assert.Empty((await classroom.GetSnapshotAsync("s2")).Chat.Muted);
 
@@ -131,7 +135,9 @@ public sealed class ClockedChatTests
         await cluster.AdvanceAsync(TimeSpan.FromSeconds(6));
         await classroom.PostChatAsync("s1", "second");
 
-        Assert.Contains("wait 6 s", error.Message);
+        Assert.Equal(Refusals.ChatSlowMode, error.Code);
+        Assert.Equal(["6"], error.Arguments.Select(a => a.Value));
+        Assert.Equal("Slow mode is on: wait 6 s before your next message.", error.Message);
     }
 
     [Fact]

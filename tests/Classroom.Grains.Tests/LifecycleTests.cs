@@ -30,7 +30,7 @@ public sealed class LifecycleTests(ClassroomFixture fixture)
         var error = await Assert.ThrowsAsync<ClassroomPermissionException>(() =>
             Lessons.Get(Lessons.NewId("other")).ScheduleAsync("teacher-li", Lessons.Preview()));
 
-        Assert.Contains("another teacher", error.Message);
+        Assert.Equal(Refusals.LessonScheduleOwnOnly, error.Code);
     }
 
     [Fact]

@@ -1,24 +1,32 @@
 namespace Classroom.Contracts.Errors;
 
 /// <summary>
-/// A classroom action was refused. The concrete type says why; the message says it to a person. Each type keeps its
-/// (string) constructor so it crosses the grain serialization boundary unchanged.
+/// A classroom action was refused. The concrete type says why (and so the HTTP status); <see cref="Code"/> says which
+/// rule, stable for programs; <see cref="Arguments"/> fill the catalogue's sentence for it (<see cref="RefusalTexts"/>),
+/// which the gateway says in the caller's language. <see cref="Exception.Message"/> is the English sentence, for logs.
+/// Code and arguments are serialized, so a refusal crosses silos and reaches the gateway whole.
 /// </summary>
 [GenerateSerializer, Alias("ClassroomException")]
-public abstract class ClassroomException(string message) : Exception(message);
+public abstract class ClassroomException : Exception
+{
+    /// <summary>A refusal by rule <paramref name="code"/> (one of <see cref="Refusals"/>); arguments may be <see cref="Phrase"/>s.</summary>
+    protected ClassroomException(string code, object?[] arguments)
+        : this(code, arguments.Select(RefusalArgument.From).ToArray())
+    {
+    }
 
-/// <summary>The caller's role does not allow the action (e.g. a student starting the lesson, a muted student chatting).</summary>
-[GenerateSerializer, Alias("ClassroomPermissionException")]
-public sealed class ClassroomPermissionException(string message) : ClassroomException(message);
+    private ClassroomException(string code, RefusalArgument[] arguments)
+        : base(RefusalTexts.English(code, arguments))
+    {
+        Code = code;
+        Arguments = arguments;
+    }
 
-/// <summary>The action does not fit the lesson's current state (e.g. voting in a closed poll, editing a started lesson).</summary>
-[GenerateSerializer, Alias("ClassroomStateException")]
-public sealed class ClassroomStateException(string message) : ClassroomException(message);
+    /// <summary>The refused rule's stable code, e.g. <c>chat.slow-mode</c>.</summary>
+    [Id(0)]
+    public string Code { get; private set; }
 
-/// <summary>The input is invalid (e.g. an empty chat message, a poll with one option).</summary>
-[GenerateSerializer, Alias("ClassroomValidationException")]
-public sealed class ClassroomValidationException(string message) : ClassroomException(message);
-
-/// <summary>The lesson, poll or message named does not exist.</summary>
-[GenerateSerializer, Alias("ClassroomNotFoundException")]
-public sealed class ClassroomNotFoundException(string message) : ClassroomException(message);
+    /// <summary>The values and phrases the rule's sentence names, in order (<c>{0}</c>, <c>{1}</c>…).</summary>
+    [Id(1)]
+    public IReadOnlyList<RefusalArgument> Arguments { get; private set; }
+}

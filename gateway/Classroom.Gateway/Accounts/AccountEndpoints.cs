@@ -1,4 +1,7 @@
 using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Errors;
+using Classroom.Gateway.Api;
+using Classroom.Gateway.Localization;
 
 namespace Classroom.Gateway.Accounts;
 
@@ -16,11 +19,15 @@ public static class AccountEndpoints
             var user = await service.RegisterAsync(request.UserName, request.Password, request.DisplayName, request.Kind);
             return TypedResults.Created($"/api/me", new UserView(user.UserId, user.DisplayName, user.Kind));
         });
-        accounts.MapPost("/login", async (LoginRequest request, AccountService service, TokenService tokens, HttpContext context) =>
+        accounts.MapPost("/login", async (LoginRequest request, AccountService service, TokenService tokens, RefusalLocalizer texts, HttpContext context) =>
         {
             if (await service.SignInAsync(request.UserName, request.Password) is not { } user)
             {
-                return Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                return Results.Problem(
+                    texts.Say(Refusals.AccountSignInFailed),
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: texts.Say(Refusals.TitleSignInFailed),
+                    extensions: new Dictionary<string, object?> { [ApiErrors.CodeExtension] = Refusals.AccountSignInFailed });
             }
 
             var token = tokens.Issue(user);

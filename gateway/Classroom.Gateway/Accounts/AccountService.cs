@@ -17,18 +17,18 @@ public sealed partial class AccountService(IClusterClient client, IPasswordHashe
         var id = Normalize(userName);
         if (password is null || password.Length < 8 || password.Length > 128)
         {
-            throw new ClassroomValidationException("A password has 8 to 128 characters.");
+            throw new ClassroomValidationException(Refusals.AccountPasswordLength);
         }
 
         var name = (displayName ?? "").Trim();
         if (name.Length is < 1 or > 50)
         {
-            throw new ClassroomValidationException("A display name has 1 to 50 characters.");
+            throw new ClassroomValidationException(Refusals.InputDisplayNameLength);
         }
 
         if (kind is not (AccountKind.Teacher or AccountKind.Student))
         {
-            throw new ClassroomValidationException("An account is a teacher's or a student's.");
+            throw new ClassroomValidationException(Refusals.AccountKind);
         }
 
         var record = new AccountRecord(id, name, kind, "", time.GetUtcNow());
@@ -74,6 +74,6 @@ public sealed partial class AccountService(IClusterClient client, IPasswordHashe
         var id = (userName ?? "").Trim().ToLowerInvariant();
         return UserNamePattern().IsMatch(id) && !id.StartsWith("guest-", StringComparison.Ordinal)
             ? id
-            : throw new ClassroomValidationException("A user name has 3 to 32 characters: letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            : throw new ClassroomValidationException(Refusals.AccountUserNameFormat);
     }
 }

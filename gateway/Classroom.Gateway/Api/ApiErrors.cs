@@ -1,11 +1,18 @@
 using Classroom.Contracts.Errors;
+using Classroom.Gateway.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Classroom.Gateway.Api;
 
-/// <summary>Turns refusals into problem details a person can read; anything else is a 500 without internals.</summary>
-public sealed partial class ApiErrors(IProblemDetailsService problems, ILogger<ApiErrors> logger) : IExceptionHandler
+/// <summary>
+/// Turns refusals into problem details a person can read, in the request's language (title and detail), with the
+/// refusal's stable <c>code</c> for programs; anything else is a 500 without internals.
+/// </summary>
+public sealed partial class ApiErrors(IProblemDetailsService problems, RefusalLocalizer texts, ILogger<ApiErrors> logger) : IExceptionHandler
 {
+    /// <summary>The problem details extension carrying the refusal's stable code.</summary>
+    public const string CodeExtension = "code";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title) = Classify(exception);
@@ -14,6 +21,12 @@ public sealed partial class ApiErrors(IProblemDetailsService problems, ILogger<A
             Unexpected(logger, exception, context.Request.Path);
         }
 
+        var (code, detail) = exception switch
+        {
+            ClassroomException refusal => (refusal.Code, texts.Say(refusal)),
+            BadHttpRequestException bad => (Refusals.RequestMalformed, texts.Say(Refusals.RequestMalformed, bad.Message)),
+            _ => (Refusals.ServerError, texts.Say(Refusals.ServerError)),
+        };
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -22,20 +35,22 @@ public sealed partial class ApiErrors(IProblemDetailsService problems, ILogger<A
             ProblemDetails =
             {
                 Status = status,
-                Title = title,
-                Detail = status == StatusCodes.Status500InternalServerError ? "Something went wrong on our side; try again." : exception.Message,
+                Title = texts.Say(title),
+                Detail = detail,
+                Extensions = { [CodeExtension] = code },
             },
         });
     }
 
-    public static (int Status, string Title) Classify(Exception exception) => exception switch
+    /// <summary>The HTTP status of <paramref name="exception"/> and the catalogue code of its problem's title.</summary>
+    public static (int Status, string TitleCode) Classify(Exception exception) => exception switch
     {
-        ClassroomValidationException => (StatusCodes.Status400BadRequest, "Invalid request"),
-        BadHttpRequestException => (StatusCodes.Status400BadRequest, "Invalid request"),
-        ClassroomPermissionException => (StatusCodes.Status403Forbidden, "Not allowed"),
-        ClassroomNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
-        ClassroomStateException => (StatusCodes.Status409Conflict, "Not possible now"),
-        _ => (StatusCodes.Status500InternalServerError, "Server error"),
+        ClassroomValidationException => (StatusCodes.Status400BadRequest, Refusals.TitleInvalidRequest),
+        BadHttpRequestException => (StatusCodes.Status400BadRequest, Refusals.TitleInvalidRequest),
+        ClassroomPermissionException => (StatusCodes.Status403Forbidden, Refusals.TitleNotAllowed),
+        ClassroomNotFoundException => (StatusCodes.Status404NotFound, Refusals.TitleNotFound),
+        ClassroomStateException => (StatusCodes.Status409Conflict, Refusals.TitleNotPossibleNow),
+        _ => (StatusCodes.Status500InternalServerError, Refusals.TitleServerError),
     };
 
     [LoggerMessage(1, LogLevel.Error, "Request {Path} failed")]

@@ -13,5 +13,5 @@ internal static class ClassroomIds
     public static IReplayGrain GetReplay(this IClusterClient client, string? id) => client.GetGrain<IReplayGrain>(Checked(id));
 
     private static string Checked(string? id) =>
-        ClassroomIdRule.IsValid(id) ? id! : throw new ClassroomValidationException($"A classroom id has 1 to {ClassroomIdRule.MaxLength} characters.");
+        ClassroomIdRule.IsValid(id) ? id! : throw new ClassroomValidationException(Refusals.ClassroomIdLength, ClassroomIdRule.MaxLength);
 }

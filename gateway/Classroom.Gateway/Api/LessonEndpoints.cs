@@ -28,7 +28,7 @@ public static class LessonEndpoints
     {
         if (from > to)
         {
-            throw new ClassroomValidationException("'from' must not be after 'to'.");
+            throw new ClassroomValidationException(Refusals.LessonDatesOrder);
         }
 
         return client.GetGrain<ILessonCatalogGrain>(ILessonCatalogGrain.Key).ListAsync(new LessonQuery(subject, from, to, limit ?? 100));

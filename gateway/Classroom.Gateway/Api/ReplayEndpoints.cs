@@ -37,7 +37,7 @@ public static class ReplayEndpoints
         var info = await client.GetReplay(id).GetInfoAsync(user.UserId);
         if (position.PositionMillis < 0 || position.PositionMillis > info.DurationMillis)
         {
-            throw new ClassroomValidationException($"A position in this replay is from 0 to {info.DurationMillis} ms.");
+            throw new ClassroomValidationException(Refusals.ReplayPositionRange, info.DurationMillis);
         }
 
         await client.GetGrain<IStudentGrain>(user.UserId).SaveReplayPositionAsync(id, TimeSpan.FromMilliseconds(position.PositionMillis));

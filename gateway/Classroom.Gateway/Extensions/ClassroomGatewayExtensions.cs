@@ -7,6 +7,7 @@ using Classroom.Gateway.Cluster;
 using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
+using Classroom.Gateway.Localization;
 using Classroom.Gateway.Serialization;
 using Classroom.Silo.Extensions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -80,6 +81,7 @@ public static class ClassroomGatewayExtensions
         });
         services.AddAuthorization(Policies.Add);
 
+        services.AddClassroomLocalization();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiErrors>();
         services.ConfigureHttpJsonOptions(o =>
@@ -117,6 +119,7 @@ public static class ClassroomGatewayExtensions
     /// <summary>Maps the web pages, the API, the hub, health and the OpenAPI document.</summary>
     public static WebApplication MapClassroomGateway(this WebApplication app)
     {
+        app.UseClassroomLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebPages();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Classroom.Contracts.Errors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ internal sealed class ViewerRegistry(IOptions<GatewayOptions> options, TimeProvi
         _viewers[connection.ConnectionId] = new Viewer(connection, options.Value.MaxPendingFrames, time, logger);
 
     public Viewer Get(string connectionId) =>
-        _viewers.TryGetValue(connectionId, out var viewer) ? viewer : throw new HubException("This connection is closing.");
+        _viewers.TryGetValue(connectionId, out var viewer) ? viewer : throw new ClassroomStateException(Refusals.HubConnectionClosing);
 
     public void Remove(string connectionId)
     {

@@ -26,7 +26,7 @@ internal sealed partial class ClassroomHub
         var replays = ConnectionState.Of(Context).Replays;
         if (replays.Count >= MaxOpenReplays && !replays.ContainsKey(classroomId))
         {
-            throw new ClassroomValidationException($"A connection plays at most {MaxOpenReplays} replays at once; close one first.");
+            throw new ClassroomValidationException(Refusals.ReplayTooManyOpen, MaxOpenReplays);
         }
 
         var connectionId = Context.ConnectionId;
@@ -60,7 +60,7 @@ internal sealed partial class ClassroomHub
     private ReplayPlayer Player(string classroomId) =>
         ConnectionState.Of(Context).Replays.TryGetValue(classroomId ?? "", out var player)
             ? player
-            : throw new ClassroomStateException("Open the lesson's replay first (OpenReplay).");
+            : throw new ClassroomStateException(Refusals.ReplayNotOpen);
 
     /// <summary>Students' positions are kept for "continue where you left off"; others' are not kept.</summary>
     private Func<long, Task>? SavePosition(CurrentUser user, string classroomId) => user.Kind == AccountKind.Student

@@ -111,7 +111,7 @@ internal sealed class ReplayPlayer : IAsyncDisposable
     {
         if (double.IsNaN(speed) || speed < MinSpeed || speed > MaxSpeed)
         {
-            throw new ClassroomValidationException($"A replay plays at {MinSpeed}x to {MaxSpeed}x.");
+            throw new ClassroomValidationException(Refusals.ReplaySpeedRange, MinSpeed, MaxSpeed);
         }
 
         await StopLoopAsync();

@@ -17,7 +17,7 @@ internal static partial class ReplayTime
         var value = text?.Trim() ?? "";
         if (value.StartsWith('-'))
         {
-            throw Invalid(text, "it is 0 or more: the timeline starts when the lesson started");
+            throw Invalid(Refusals.ReplayMomentNegative, text);
         }
 
         double? seconds = null;
@@ -32,7 +32,7 @@ internal static partial class ReplayTime
 
         if (seconds is not { } total || total * 1000 > MaxMillis)
         {
-            throw Invalid(text, "write it like 1h10m5s, 70m, 4205 (seconds) or 1:10:05, at most 24 hours");
+            throw Invalid(Refusals.ReplayMomentFormat, text);
         }
 
         return (long)Math.Round(total * 1000);
@@ -41,8 +41,8 @@ internal static partial class ReplayTime
     private static double Part(Match match, string group) =>
         match.Groups[group].Success ? double.Parse(match.Groups[group].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : 0;
 
-    private static ClassroomValidationException Invalid(string? text, string rule) =>
-        new($"'{(text is { Length: > 20 } ? text[..20] + "…" : text)}' is not a moment of the replay: {rule}.");
+    private static ClassroomValidationException Invalid(string code, string? text) =>
+        new(code, text is { Length: > 20 } ? text[..20] + "…" : text ?? "");
 
     [GeneratedRegex(@"^(?:(?<h>\d{1,2})h)?(?:(?<m>\d{1,4})m)?(?:(?<s>\d{1,5}(?:\.\d{1,3})?)s?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Units();

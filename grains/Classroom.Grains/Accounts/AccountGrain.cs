@@ -12,12 +12,12 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
         ArgumentNullException.ThrowIfNull(account);
         if (account.UserId != this.GetPrimaryKeyString())
         {
-            throw new ClassroomValidationException("An account is created under its own user name.");
+            throw new ClassroomValidationException(Refusals.AccountOwnName);
         }
 
         if (state.State.Account is not null)
         {
-            throw new ClassroomStateException($"The user name '{account.UserId}' is taken.");
+            throw new ClassroomStateException(Refusals.AccountNameTaken, account.UserId);
         }
 
         state.State.Account = account;
@@ -30,7 +30,7 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
     {
         if (state.State.Account is not { } account)
         {
-            throw new ClassroomNotFoundException($"No account '{this.GetPrimaryKeyString()}'.");
+            throw new ClassroomNotFoundException(Refusals.AccountNotFound, this.GetPrimaryKeyString());
         }
 
         state.State.Account = account with { PasswordHash = passwordHash };

@@ -8,13 +8,13 @@ public sealed partial class ClassroomGrain
 {
     public async Task<ChatMessageView> PostChatAsync(string userId, string text)
     {
-        RequireLive("chat");
+        RequireLive(Phrase.Chat);
         var participant = _state.FindPresent(userId ?? "")
-            ?? throw new ClassroomPermissionException("Only participants present in the lesson may chat; join it first.");
+            ?? throw new ClassroomPermissionException(Refusals.LessonPresentOnly, Phrase.Chat);
         var staff = _state.IsStaff(userId!);
         if (participant.Role == ParticipantRole.Viewer)
         {
-            throw new ClassroomPermissionException("Viewers cannot chat.");
+            throw new ClassroomPermissionException(Refusals.LessonViewersCannot, Phrase.Chat);
         }
 
         if (!staff)
@@ -33,12 +33,12 @@ public sealed partial class ClassroomGrain
     {
         if (!_state.ChatEnabled)
         {
-            throw new ClassroomStateException("Chat is turned off for students right now.");
+            throw new ClassroomStateException(Refusals.ChatOff);
         }
 
         if (_state.Muted.Contains(userId))
         {
-            throw new ClassroomPermissionException("You are muted: you cannot chat until the teacher unmutes you.");
+            throw new ClassroomPermissionException(Refusals.ChatMuted);
         }
 
         if (_state.SlowModeSeconds > 0 && _state.LastMessageAt.TryGetValue(userId, out var last))
@@ -46,17 +46,17 @@ public sealed partial class ClassroomGrain
             var wait = last.AddSeconds(_state.SlowModeSeconds) - Now;
             if (wait > TimeSpan.Zero)
             {
-                throw new ClassroomStateException($"Slow mode is on: wait {Math.Ceiling(wait.TotalSeconds):0} s before your next message.");
+                throw new ClassroomStateException(Refusals.ChatSlowMode, (int)Math.Ceiling(wait.TotalSeconds));
             }
         }
     }
 
     public async Task DeleteChatAsync(string actorId, string messageId)
     {
-        RequireStaff(actorId, "delete messages");
+        RequireStaff(actorId, Phrase.DeleteMessages);
         if (!_state.Messages.Exists(m => m.MessageId == messageId))
         {
-            throw new ClassroomNotFoundException($"No recent message '{messageId}' to delete.");
+            throw new ClassroomNotFoundException(Refusals.ChatMessageNotFound, messageId);
         }
 
         Raise(new ChatDeleted(messageId, actorId));
@@ -65,11 +65,11 @@ public sealed partial class ClassroomGrain
 
     public async Task MuteAsync(string actorId, string studentId)
     {
-        RequireStaff(actorId, "mute students");
-        ClassroomRules.CheckId(studentId, "The student id");
+        RequireStaff(actorId, Phrase.MuteStudents);
+        ClassroomRules.CheckId(studentId, Phrase.StudentId);
         if (_state.IsStaff(studentId))
         {
-            throw new ClassroomValidationException("The teacher and assistants cannot be muted.");
+            throw new ClassroomValidationException(Refusals.ChatStaffNotMutable);
         }
 
         if (!_state.Muted.Contains(studentId))
@@ -82,7 +82,7 @@ public sealed partial class ClassroomGrain
 
     public async Task UnmuteAsync(string actorId, string studentId)
     {
-        RequireStaff(actorId, "unmute students");
+        RequireStaff(actorId, Phrase.UnmuteStudents);
         if (_state.Muted.Contains(studentId))
         {
             Raise(new StudentUnmuted(studentId, actorId));
@@ -93,10 +93,10 @@ public sealed partial class ClassroomGrain
 
     public async Task SetSlowModeAsync(string actorId, int seconds)
     {
-        RequireStaff(actorId, "set slow mode");
+        RequireStaff(actorId, Phrase.SetSlowMode);
         if (seconds is < 0 or > 3600)
         {
-            throw new ClassroomValidationException("Slow mode is 0 (off) to 3600 seconds between a student's messages.");
+            throw new ClassroomValidationException(Refusals.ChatSlowModeRange);
         }
 
         if (seconds != _state.SlowModeSeconds)
@@ -109,7 +109,7 @@ public sealed partial class ClassroomGrain
 
     public async Task SetChatEnabledAsync(string actorId, bool enabled)
     {
-        RequireStaff(actorId, "turn chat on or off");
+        RequireStaff(actorId, Phrase.ToggleChat);
         if (enabled != _state.ChatEnabled)
         {
             Raise(new ChatEnabledChanged(enabled));

@@ -15,12 +15,12 @@ public sealed partial class ClassroomGrain
         ClassroomRules.CheckPreview(preview);
         if (teacherId != preview.TeacherId)
         {
-            throw new ClassroomPermissionException("A teacher schedules lessons of their own only: the preview names another teacher.");
+            throw new ClassroomPermissionException(Refusals.LessonScheduleOwnOnly);
         }
 
         if (_state.Status != ClassroomStatus.None)
         {
-            throw new ClassroomStateException($"Lesson '{Id}' is already scheduled; edit its preview instead.");
+            throw new ClassroomStateException(Refusals.LessonAlreadyScheduled, Id);
         }
 
         Raise(new LessonScheduled(preview));
@@ -32,21 +32,21 @@ public sealed partial class ClassroomGrain
 
     public async Task<ClassroomSnapshot> EditPreviewAsync(string actorId, CoursePreview preview)
     {
-        RequireStaff(actorId, "edit the preview");
+        RequireStaff(actorId, Phrase.EditPreview);
         ClassroomRules.CheckPreview(preview);
         if (_state.Status != ClassroomStatus.Scheduled)
         {
-            throw new ClassroomStateException("The preview can only be edited before the lesson starts.");
+            throw new ClassroomStateException(Refusals.LessonPreviewLocked);
         }
 
         if (preview.TeacherId != _state.TeacherId)
         {
-            throw new ClassroomValidationException("A lesson's teacher cannot be changed.");
+            throw new ClassroomValidationException(Refusals.LessonTeacherFixed);
         }
 
         if (preview.Capacity is { } capacity && capacity < _state.Registered.Count)
         {
-            throw new ClassroomValidationException($"{_state.Registered.Count} students are registered: the capacity cannot go below that.");
+            throw new ClassroomValidationException(Refusals.LessonCapacityBelowRegistered, _state.Registered.Count);
         }
 
         Raise(new PreviewEdited(preview));
@@ -58,10 +58,10 @@ public sealed partial class ClassroomGrain
 
     public async Task StartAsync(string actorId)
     {
-        RequireStaff(actorId, "start the lesson");
+        RequireStaff(actorId, Phrase.StartLesson);
         if (_state.Status != ClassroomStatus.Scheduled)
         {
-            throw new ClassroomStateException(_state.Status == ClassroomStatus.Live ? "The lesson is already live." : "The lesson has ended; it cannot start again.");
+            throw new ClassroomStateException(_state.Status == ClassroomStatus.Live ? Refusals.LessonAlreadyLive : Refusals.LessonCannotRestart);
         }
 
         Raise(new LessonStarted(actorId));
@@ -72,10 +72,10 @@ public sealed partial class ClassroomGrain
 
     public async Task EndAsync(string actorId)
     {
-        RequireStaff(actorId, "end the lesson");
+        RequireStaff(actorId, Phrase.EndLesson);
         if (_state.Status != ClassroomStatus.Live)
         {
-            throw new ClassroomStateException(_state.Status == ClassroomStatus.Ended ? "The lesson has already ended." : "The lesson has not started.");
+            throw new ClassroomStateException(_state.Status == ClassroomStatus.Ended ? Refusals.LessonAlreadyEnded : Refusals.LessonNotStarted);
         }
 
         foreach (var poll in _state.Polls.Where(p => p.Status == PollStatus.Open).ToList())
@@ -92,11 +92,11 @@ public sealed partial class ClassroomGrain
 
     public async Task AppointAssistantAsync(string actorId, string assistantId)
     {
-        RequireTeacher(actorId, "appoint assistants");
-        ClassroomRules.CheckId(assistantId, "The assistant's user id");
+        RequireTeacher(actorId, Phrase.AppointAssistants);
+        ClassroomRules.CheckId(assistantId, Phrase.AssistantId);
         if (assistantId == _state.TeacherId)
         {
-            throw new ClassroomValidationException("The teacher is already in charge of the lesson.");
+            throw new ClassroomValidationException(Refusals.LessonTeacherAlreadyInCharge);
         }
 
         if (!_state.Assistants.Contains(assistantId))
@@ -109,7 +109,7 @@ public sealed partial class ClassroomGrain
 
     public async Task DismissAssistantAsync(string actorId, string assistantId)
     {
-        RequireTeacher(actorId, "dismiss assistants");
+        RequireTeacher(actorId, Phrase.DismissAssistants);
         if (_state.Assistants.Contains(assistantId))
         {
             Raise(new AssistantDismissed(assistantId));
@@ -123,17 +123,17 @@ public sealed partial class ClassroomGrain
         RequireExists();
         if (_state.Status != ClassroomStatus.Ended)
         {
-            throw new ClassroomStateException("A lesson can be rated once it has ended.");
+            throw new ClassroomStateException(Refusals.RatingNotEnded);
         }
 
         if (!_state.Participants.TryGetValue(studentId, out var participant) || participant.Role != ParticipantRole.Student || participant.LiveTime <= TimeSpan.Zero)
         {
-            throw new ClassroomPermissionException("Only students who attended the lesson may rate it.");
+            throw new ClassroomPermissionException(Refusals.RatingAttendeesOnly);
         }
 
         if (stars is < 1 or > 5)
         {
-            throw new ClassroomValidationException($"A rating is 1 to 5 stars, not {stars}.");
+            throw new ClassroomValidationException(Refusals.RatingStarsRange, stars);
         }
 
         var clean = ClassroomRules.CleanTags(tags);
@@ -141,7 +141,7 @@ public sealed partial class ClassroomGrain
         {
             if (earlier.Stars != stars || !earlier.Tags.SequenceEqual(clean))
             {
-                throw new ClassroomStateException("You have already rated this lesson; a rating cannot be changed.");
+                throw new ClassroomStateException(Refusals.RatingAlreadyRated);
             }
         }
         else

@@ -8,8 +8,8 @@ public sealed partial class ClassroomGrain
 {
     public async Task<string> CreatePollAsync(string actorId, PollDefinition poll)
     {
-        RequireStaff(actorId, "run polls");
-        RequireLive("run polls");
+        RequireStaff(actorId, Phrase.RunPolls);
+        RequireLive(Phrase.RunPolls);
         var clean = ClassroomRules.CleanPoll(poll);
         var pollId = $"p{_state.Seq + 1}";
         var closesAt = clean.AutoCloseSeconds is { } seconds ? Now.AddSeconds(seconds) : (DateTimeOffset?)null;
@@ -25,12 +25,12 @@ public sealed partial class ClassroomGrain
 
     public async Task VoteAsync(string studentId, string pollId, IReadOnlyList<int> choices)
     {
-        RequireLive("vote");
-        RequirePresentStudent(studentId ?? "", "vote");
+        RequireLive(Phrase.Vote);
+        RequirePresentStudent(studentId ?? "", Phrase.Vote);
         var poll = FindPoll(pollId);
         if (poll.Status != PollStatus.Open)
         {
-            throw new ClassroomStateException("This poll is closed: it takes no more votes.");
+            throw new ClassroomStateException(Refusals.PollClosed);
         }
 
         ClassroomRules.CheckChoices(poll, choices);
@@ -46,7 +46,7 @@ public sealed partial class ClassroomGrain
 
     public async Task ClosePollAsync(string actorId, string pollId)
     {
-        RequireStaff(actorId, "close polls");
+        RequireStaff(actorId, Phrase.ClosePolls);
         var poll = FindPoll(pollId);
         if (poll.Status == PollStatus.Open)
         {
@@ -58,7 +58,7 @@ public sealed partial class ClassroomGrain
 
     public async Task PublishPollResultsAsync(string actorId, string pollId)
     {
-        RequireStaff(actorId, "publish poll results");
+        RequireStaff(actorId, Phrase.PublishPollResults);
         var poll = FindPoll(pollId);
         if (poll.Status == PollStatus.Open)
         {
@@ -75,7 +75,7 @@ public sealed partial class ClassroomGrain
 
     public async Task<PollExport> ExportPollAsync(string actorId, string pollId)
     {
-        RequireStaff(actorId, "export poll results");
+        RequireStaff(actorId, Phrase.ExportPollResults);
         var poll = FindPoll(pollId);
         var export = new PollExport(poll.PollId, poll.Question, poll.Anonymous ? CountRows(poll) : VoterRows(poll));
         await WhenCommitted(_state.Seq);
@@ -91,7 +91,7 @@ public sealed partial class ClassroomGrain
     private PollState FindPoll(string pollId)
     {
         RequireExists();
-        return _state.FindPoll(pollId ?? "") ?? throw new ClassroomNotFoundException($"No poll '{pollId}' in this lesson.");
+        return _state.FindPoll(pollId ?? "") ?? throw new ClassroomNotFoundException(Refusals.PollNotFound, pollId);
     }
 
     private static List<IReadOnlyList<string>> CountRows(PollState poll)

@@ -11,15 +11,15 @@ public sealed partial class ClassroomGrain
         RequireExists();
         if (request is null)
         {
-            throw new ClassroomValidationException("A join request is required.");
+            throw new ClassroomValidationException(Refusals.LessonJoinRequestRequired);
         }
 
-        ClassroomRules.CheckId(request.UserId, "The user id");
-        ClassroomRules.CheckId(request.ConnectionId, "The connection id");
+        ClassroomRules.CheckId(request.UserId, Phrase.UserId);
+        ClassroomRules.CheckId(request.ConnectionId, Phrase.ConnectionId);
         var name = ClassroomRules.CleanName(request.DisplayName);
         if (_state.Status == ClassroomStatus.Ended)
         {
-            throw new ClassroomStateException("The lesson has ended; open its replay instead.");
+            throw new ClassroomStateException(Refusals.LessonEndedOpenReplay);
         }
 
         var role = RoleFor(request);

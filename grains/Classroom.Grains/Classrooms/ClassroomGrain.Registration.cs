@@ -11,17 +11,17 @@ public sealed partial class ClassroomGrain
     public async Task RegisterAsync(string studentId)
     {
         RequireExists();
-        ClassroomRules.CheckId(studentId, "The student id");
+        ClassroomRules.CheckId(studentId, Phrase.StudentId);
         if (_state.Status == ClassroomStatus.Ended)
         {
-            throw new ClassroomStateException("The lesson has ended; registration is closed.");
+            throw new ClassroomStateException(Refusals.RegistrationClosed);
         }
 
         if (!_state.Registered.Contains(studentId))
         {
             if (_state.Preview!.Capacity is { } capacity && _state.Registered.Count >= capacity)
             {
-                throw new ClassroomStateException($"The lesson is full: all {capacity} places are taken.");
+                throw new ClassroomStateException(Refusals.RegistrationFull, capacity);
             }
 
             Raise(new StudentRegistered(studentId), EventAudience.Staff);
@@ -41,7 +41,7 @@ public sealed partial class ClassroomGrain
         {
             if (_state.Status != ClassroomStatus.Scheduled)
             {
-                throw new ClassroomStateException("A registration can only be cancelled before the lesson starts.");
+                throw new ClassroomStateException(Refusals.RegistrationCancelTooLate);
             }
 
             Raise(new RegistrationCancelled(studentId), EventAudience.Staff);

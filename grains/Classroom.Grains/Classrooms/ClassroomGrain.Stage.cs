@@ -7,11 +7,11 @@ public sealed partial class ClassroomGrain
 {
     public async Task RaiseHandAsync(string studentId)
     {
-        RequireLive("raise a hand");
-        RequirePresentStudent(studentId ?? "", "raise a hand");
+        RequireLive(Phrase.RaiseHand);
+        RequirePresentStudent(studentId ?? "", Phrase.RaiseHand);
         if (_state.Stage.Contains(studentId!))
         {
-            throw new ClassroomStateException("You are on stage already.");
+            throw new ClassroomStateException(Refusals.StageAlreadyOn);
         }
 
         if (!_state.Hands.Contains(studentId!))
@@ -27,7 +27,7 @@ public sealed partial class ClassroomGrain
         RequireExists();
         if (actorId != studentId && !_state.IsStaff(actorId))
         {
-            throw new ClassroomPermissionException("A hand is lowered by its student or by the teacher or an assistant.");
+            throw new ClassroomPermissionException(Refusals.StageLowerHandNotAllowed);
         }
 
         if (_state.Hands.Contains(studentId))
@@ -40,14 +40,14 @@ public sealed partial class ClassroomGrain
 
     public async Task InviteToStageAsync(string actorId, string studentId)
     {
-        RequireStaff(actorId, "invite students on stage");
-        RequireLive("go on stage");
-        RequirePresentStudent(studentId ?? "", "go on stage");
+        RequireStaff(actorId, Phrase.InviteOnStage);
+        RequireLive(Phrase.GoOnStage);
+        RequirePresentStudent(studentId ?? "", Phrase.GoOnStage);
         if (!_state.Stage.Contains(studentId!))
         {
             if (_state.Stage.Count >= _options.StageSize)
             {
-                throw new ClassroomStateException($"The stage is full ({_options.StageSize} students); remove someone first.");
+                throw new ClassroomStateException(Refusals.StageFull, _options.StageSize);
             }
 
             Raise(new StageInvited(studentId!, actorId));
@@ -61,7 +61,7 @@ public sealed partial class ClassroomGrain
         RequireExists();
         if (actorId != studentId && !_state.IsStaff(actorId))
         {
-            throw new ClassroomPermissionException("A student leaves the stage by themselves or is removed by the teacher or an assistant.");
+            throw new ClassroomPermissionException(Refusals.StageLeaveNotAllowed);
         }
 
         if (_state.Stage.Contains(studentId))
@@ -74,8 +74,8 @@ public sealed partial class ClassroomGrain
 
     public async Task AddMarkerAsync(string actorId, string label)
     {
-        RequireStaff(actorId, "add markers");
-        RequireLive("add markers");
+        RequireStaff(actorId, Phrase.AddMarkers);
+        RequireLive(Phrase.AddMarkers);
         Raise(new MarkerAdded(ClassroomRules.CleanLabel(label), actorId));
         await CommitAsync();
     }

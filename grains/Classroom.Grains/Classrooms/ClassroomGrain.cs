@@ -120,7 +120,7 @@ public sealed partial class ClassroomGrain(
     {
         if (_broken is not null)
         {
-            throw new ClassroomStateException("The classroom is recovering from a storage failure; try again in a moment.");
+            throw new ClassroomStateException(Refusals.LessonRecovering);
         }
     }
 
@@ -129,49 +129,45 @@ public sealed partial class ClassroomGrain(
         EnsureHealthy();
         if (_state.Status == ClassroomStatus.None)
         {
-            throw new ClassroomNotFoundException($"No lesson '{Id}' has been scheduled.");
+            throw new ClassroomNotFoundException(Refusals.LessonNotFound, Id);
         }
     }
 
-    private void RequireLive(string action)
+    private void RequireLive(Phrase action)
     {
         RequireExists();
         if (_state.Status != ClassroomStatus.Live)
         {
-            throw new ClassroomStateException(_state.Status == ClassroomStatus.Ended
-                ? $"The lesson has ended: nobody can {action} any more."
-                : $"The lesson has not started yet: nobody can {action} before it does.");
+            throw new ClassroomStateException(_state.Status == ClassroomStatus.Ended ? Refusals.LessonEndedForAction : Refusals.LessonNotStartedForAction, action);
         }
     }
 
-    private void RequireStaff(string actorId, string action)
+    private void RequireStaff(string actorId, Phrase action)
     {
         RequireExists();
         if (!_state.IsStaff(actorId))
         {
-            throw new ClassroomPermissionException($"Only the teacher or an assistant may {action}.");
+            throw new ClassroomPermissionException(Refusals.LessonStaffOnly, action);
         }
     }
 
-    private void RequireTeacher(string actorId, string action)
+    private void RequireTeacher(string actorId, Phrase action)
     {
         RequireExists();
         if (actorId != _state.TeacherId)
         {
-            throw new ClassroomPermissionException($"Only the lesson's teacher may {action}.");
+            throw new ClassroomPermissionException(Refusals.LessonTeacherOnly, action);
         }
     }
 
     /// <summary>The present student <paramref name="userId"/>, or a refusal naming why they may not <paramref name="action"/>.</summary>
-    private ParticipantState RequirePresentStudent(string userId, string action)
+    private ParticipantState RequirePresentStudent(string userId, Phrase action)
     {
         var participant = _state.FindPresent(userId)
-            ?? throw new ClassroomPermissionException($"Only participants present in the lesson may {action}; join it first.");
+            ?? throw new ClassroomPermissionException(Refusals.LessonPresentOnly, action);
         return participant.Role == ParticipantRole.Student
             ? participant
-            : throw new ClassroomPermissionException(participant.Role == ParticipantRole.Viewer
-                ? $"Viewers cannot {action}."
-                : $"Only students {action}.");
+            : throw new ClassroomPermissionException(participant.Role == ParticipantRole.Viewer ? Refusals.LessonViewersCannot : Refusals.LessonStudentsOnly, action);
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Classroom {ClassroomId} skipped event {Seq} of unknown type '{Type}' written by a newer build")]

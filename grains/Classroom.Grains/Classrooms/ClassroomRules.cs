@@ -14,36 +14,36 @@ internal static class ClassroomRules
     {
         if (preview is null)
         {
-            throw Invalid("A course preview is required.");
+            throw Invalid(Refusals.PreviewRequired);
         }
 
-        CheckText(preview.Title, "The title", 1, 200);
-        CheckText(preview.Subject, "The subject", 1, 50);
-        CheckText(preview.Description ?? "", "The description", 0, 4000);
-        CheckText(preview.TeacherId, "The teacher id", 1, 100);
+        CheckText(preview.Title, Phrase.Title, 1, 200);
+        CheckText(preview.Subject, Phrase.Subject, 1, 50);
+        CheckText(preview.Description ?? "", Phrase.Description, 0, 4000);
+        CheckText(preview.TeacherId, Phrase.TeacherId, 1, 100);
         if (preview.Grade is < 1 or > 12)
         {
-            throw Invalid($"The grade must be from 1 to 12, not {preview.Grade}.");
+            throw Invalid(Refusals.PreviewGradeRange, preview.Grade);
         }
 
         if (!Enum.IsDefined(preview.CourseType))
         {
-            throw Invalid("The course type must be textbook, topic-review, paper-analysis or interest.");
+            throw Invalid(Refusals.PreviewCourseType);
         }
 
         if (preview.Duration < MinDuration || preview.Duration > MaxDuration)
         {
-            throw Invalid($"A lesson lasts from {MinDuration.TotalMinutes:0} minutes to {MaxDuration.TotalHours:0} hours.");
+            throw Invalid(Refusals.PreviewDurationRange, (int)MinDuration.TotalMinutes, (int)MaxDuration.TotalHours);
         }
 
         if (preview.MediaUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ws" or "wss"))
         {
-            throw Invalid("The media URL must be an absolute http(s) or ws(s) address.");
+            throw Invalid(Refusals.PreviewMediaUrl);
         }
 
         if (preview.Capacity is < 1)
         {
-            throw Invalid("The capacity, when given, must be at least 1.");
+            throw Invalid(Refusals.PreviewCapacityMin);
         }
     }
 
@@ -53,60 +53,60 @@ internal static class ClassroomRules
         var clean = Clean(text, keepLineBreaks: true);
         if (clean.Length == 0)
         {
-            throw Invalid("A chat message cannot be empty.");
+            throw Invalid(Refusals.ChatEmpty);
         }
 
-        return clean.Length <= maxLength ? clean : throw Invalid($"A chat message has at most {maxLength} characters; this one has {clean.Length}.");
+        return clean.Length <= maxLength ? clean : throw Invalid(Refusals.ChatTooLong, maxLength, clean.Length);
     }
 
     public static string CleanName(string? name)
     {
         var clean = Clean(name, keepLineBreaks: false);
-        return clean.Length is >= 1 and <= 50 ? clean : throw Invalid("A display name has 1 to 50 characters.");
+        return clean.Length is >= 1 and <= 50 ? clean : throw Invalid(Refusals.InputDisplayNameLength);
     }
 
     public static string CleanLabel(string? label)
     {
         var clean = Clean(label, keepLineBreaks: false);
-        return clean.Length is >= 1 and <= 100 ? clean : throw Invalid("A marker label has 1 to 100 characters.");
+        return clean.Length is >= 1 and <= 100 ? clean : throw Invalid(Refusals.MarkerLabelLength);
     }
 
     public static PollDefinition CleanPoll(PollDefinition? poll)
     {
         if (poll is null)
         {
-            throw Invalid("A poll definition is required.");
+            throw Invalid(Refusals.PollRequired);
         }
 
         var question = Clean(poll.Question, keepLineBreaks: true);
-        CheckText(question, "The question", 1, 500);
+        CheckText(question, Phrase.Question, 1, 500);
         var options = (poll.Options ?? []).Select(o => Clean(o, keepLineBreaks: false)).ToList();
         if (options.Count is < 2 or > 10)
         {
-            throw Invalid($"A poll has 2 to 10 options, not {options.Count}.");
+            throw Invalid(Refusals.PollOptionCount, options.Count);
         }
 
         foreach (var option in options)
         {
-            CheckText(option, "Each option", 1, 200);
+            CheckText(option, Phrase.Option, 1, 200);
         }
 
         if (poll.CorrectOptions is { } correct)
         {
             if (correct.Count == 0 || correct.Distinct().Count() != correct.Count || correct.Any(c => c < 0 || c >= options.Count))
             {
-                throw Invalid("A quiz's correct options are distinct option numbers, at least one.");
+                throw Invalid(Refusals.PollQuizCorrectOptions);
             }
 
             if (!poll.MultipleChoice && correct.Count != 1)
             {
-                throw Invalid("A single-choice quiz has exactly one correct option.");
+                throw Invalid(Refusals.PollQuizSingleCorrect);
             }
         }
 
         if (poll.AutoCloseSeconds is < 5 or > 3600)
         {
-            throw Invalid("A poll closes by itself after 5 to 3600 seconds.");
+            throw Invalid(Refusals.PollAutoCloseRange);
         }
 
         return poll with { Question = question, Options = options };
@@ -116,17 +116,17 @@ internal static class ClassroomRules
     {
         if (choices is null || choices.Count == 0)
         {
-            throw Invalid("Choose at least one option.");
+            throw Invalid(Refusals.VoteNoChoice);
         }
 
         if (!poll.MultipleChoice && choices.Count != 1)
         {
-            throw Invalid("This poll takes exactly one choice.");
+            throw Invalid(Refusals.VoteSingleChoice);
         }
 
         if (choices.Distinct().Count() != choices.Count || choices.Any(c => c < 0 || c >= poll.Options.Count))
         {
-            throw Invalid($"Choices are distinct option numbers from 0 to {poll.Options.Count - 1}.");
+            throw Invalid(Refusals.VoteChoiceRange, poll.Options.Count - 1);
         }
     }
 
@@ -135,7 +135,7 @@ internal static class ClassroomRules
         var clean = (tags ?? []).Select(t => Clean(t, keepLineBreaks: false).ToLowerInvariant()).Distinct().ToList();
         if (clean.Count > 5 || clean.Any(t => t.Length is < 1 or > 30))
         {
-            throw Invalid("Give at most 5 style tags of 1 to 30 characters each.");
+            throw Invalid(Refusals.RatingTags);
         }
 
         return clean;
@@ -146,23 +146,23 @@ internal static class ClassroomRules
     {
         if (afterSeq < 0 || maxCount < 1)
         {
-            throw new ClassroomValidationException("Events are asked for after a sequence number of 0 or more, at least one at a time.");
+            throw Invalid(Refusals.LessonEventsRange);
         }
     }
 
-    public static void CheckId(string? id, string what)
+    public static void CheckId(string? id, Phrase what)
     {
         if (!ClassroomIdRule.IsValid(id))
         {
-            throw Invalid($"{what} is required (at most {ClassroomIdRule.MaxLength} characters).");
+            throw Invalid(Refusals.InputIdRequired, what, ClassroomIdRule.MaxLength);
         }
     }
 
-    private static void CheckText(string? text, string what, int min, int max)
+    private static void CheckText(string? text, Phrase what, int min, int max)
     {
         if (text is null || text.Length < min || text.Length > max || (min > 0 && string.IsNullOrWhiteSpace(text)))
         {
-            throw Invalid(min > 0 ? $"{what} must have {min} to {max} characters." : $"{what} has at most {max} characters.");
+            throw min > 0 ? Invalid(Refusals.InputTextLength, what, min, max) : Invalid(Refusals.InputTextTooLong, what, max);
         }
     }
 
@@ -193,5 +193,5 @@ internal static class ClassroomRules
         return builder.ToString().Trim();
     }
 
-    private static ClassroomValidationException Invalid(string message) => new(message);
+    private static ClassroomValidationException Invalid(string code, params object?[] arguments) => new(code, arguments);
 }

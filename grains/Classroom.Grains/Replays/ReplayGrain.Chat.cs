@@ -22,7 +22,7 @@ public sealed partial class ReplayGrain
         var text = query?.Trim() ?? "";
         if (text.Length is 0 or > MaxQueryLength || maxCount is < 1 or > MaxHits)
         {
-            throw new ClassroomValidationException($"A chat search has 1 to {MaxQueryLength} characters and asks for 1 to {MaxHits} results.");
+            throw new ClassroomValidationException(Refusals.ReplaySearchRange, MaxQueryLength, MaxHits);
         }
 
         var startedAt = await RequireStartedAsync();

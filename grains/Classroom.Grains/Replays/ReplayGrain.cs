@@ -63,7 +63,7 @@ public sealed partial class ReplayGrain(
     {
         if (offsetMillis < 0)
         {
-            throw new ClassroomValidationException("A replay position is 0 or more: the timeline starts when the lesson started.");
+            throw new ClassroomValidationException(Refusals.ReplayPositionNegative);
         }
 
         var startedAt = await RequireStartedAsync();
@@ -96,8 +96,8 @@ public sealed partial class ReplayGrain(
 
         return _head.Status switch
         {
-            ClassroomStatus.None => throw new ClassroomNotFoundException($"No lesson '{Id}' has been scheduled."),
-            _ when _head.StartedAt is null => throw new ClassroomStateException("The lesson has not started yet: its replay begins when it does."),
+            ClassroomStatus.None => throw new ClassroomNotFoundException(Refusals.LessonNotFound, Id),
+            _ when _head.StartedAt is null => throw new ClassroomStateException(Refusals.ReplayNotStarted),
             _ => _head.StartedAt.Value,
         };
     }

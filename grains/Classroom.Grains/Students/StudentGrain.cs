@@ -15,12 +15,12 @@ public sealed class StudentGrain([PersistentState("student")] IPersistentState<S
     {
         if (profile is null || string.IsNullOrWhiteSpace(profile.Name) || profile.Name.Length > 100)
         {
-            throw new ClassroomValidationException("A student's name has 1 to 100 characters.");
+            throw new ClassroomValidationException(Refusals.StudentNameLength);
         }
 
         if (profile.Grade is < 1 or > 12 || (profile.School?.Length ?? 0) > 200 || (profile.District?.Length ?? 0) > 100)
         {
-            throw new ClassroomValidationException("The grade is 1 to 12; school and district have at most 200 and 100 characters.");
+            throw new ClassroomValidationException(Refusals.StudentProfileRange);
         }
 
         state.State.Profile = profile;
@@ -57,12 +57,12 @@ public sealed class StudentGrain([PersistentState("student")] IPersistentState<S
     {
         if (!ClassroomIdRule.IsValid(classroomId))
         {
-            throw new ClassroomValidationException("A replay position names its lesson.");
+            throw new ClassroomValidationException(Refusals.ReplaySavedLessonRequired);
         }
 
         if (position < TimeSpan.Zero || position > LongestReplay)
         {
-            throw new ClassroomValidationException("A replay position is from 0 to 24 hours into the lesson.");
+            throw new ClassroomValidationException(Refusals.ReplaySavedPositionRange);
         }
 
         state.State.ReplayPositions[classroomId] = position;

@@ -55,22 +55,22 @@ public sealed class TeacherGrain([PersistentState("teacher")] IPersistentState<T
     {
         if (profile is null || string.IsNullOrWhiteSpace(profile.Name) || profile.Name.Length > 100)
         {
-            throw new ClassroomValidationException("A teacher's name has 1 to 100 characters.");
+            throw new ClassroomValidationException(Refusals.TeacherNameLength);
         }
 
         if (profile.Subjects is null || profile.Subjects.Count > 10 || profile.Subjects.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 50))
         {
-            throw new ClassroomValidationException("A teacher teaches at most 10 subjects, each named in 1 to 50 characters.");
+            throw new ClassroomValidationException(Refusals.TeacherSubjects);
         }
 
         if ((profile.Title?.Length ?? 0) > 100 || (profile.School?.Length ?? 0) > 200 || (profile.District?.Length ?? 0) > 100 || (profile.Bio?.Length ?? 0) > 4000)
         {
-            throw new ClassroomValidationException("Title, school, district and bio have at most 100, 200, 100 and 4000 characters.");
+            throw new ClassroomValidationException(Refusals.TeacherProfileLength);
         }
 
         if (profile.YearsOfTeaching is < 0 or > 80)
         {
-            throw new ClassroomValidationException("Years of teaching are 0 to 80.");
+            throw new ClassroomValidationException(Refusals.TeacherYearsRange);
         }
     }
 }

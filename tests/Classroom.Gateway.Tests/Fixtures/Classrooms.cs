@@ -9,7 +9,7 @@ public static class Classrooms
 {
     public static async Task<string> ScheduleAsync(GatewayHost host, string title = "Linear equations")
     {
-        using var teacher = new HttpClient { BaseAddress = host.BaseAddress };
+        using var teacher = host.CreateClient();
         teacher.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.TeacherTokenAsync());
         var response = await teacher.PostAsJsonAsync("/api/lessons", new
         {

@@ -134,7 +134,7 @@ public sealed class GatewayProcess(ChildProcess process, Uri baseAddress)
 
     public Uri BaseAddress => baseAddress;
 
-    public HttpClient Http { get; } = new() { BaseAddress = baseAddress };
+    public HttpClient Http { get; } = GatewayHost.CreateClient(baseAddress);
 
     /// <summary>Waits until the host says it has started (after joining the cluster and seeding), then checks health.</summary>
     public async Task WaitHealthyAsync()

@@ -24,11 +24,15 @@ public sealed class GatewayHost : IAsyncDisposable
         _app = app;
         _directory = directory;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = CreateClient();
     }
+
+    /// <summary>The language the tests read messages in unless a test asks for another: the gateway's default is zh-CN.</summary>
+    public const string TestLanguage = "en";
 
     public Uri BaseAddress { get; }
 
+    /// <summary>A client asking for <see cref="TestLanguage"/> (Accept-Language).</summary>
     public HttpClient Http { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -64,6 +68,21 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, directory);
     }
 
+    /// <summary>A new client of this gateway sending Accept-Language <paramref name="language"/> (null: none, as .NET's HttpClient does).</summary>
+    public HttpClient CreateClient(string? language = TestLanguage) => CreateClient(BaseAddress, language);
+
+    /// <summary>A new client of the gateway at <paramref name="baseAddress"/> sending Accept-Language <paramref name="language"/> (null: none).</summary>
+    public static HttpClient CreateClient(Uri baseAddress, string? language = TestLanguage)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
+
     /// <summary>Signs in and returns the bearer token.</summary>
     public async Task<string> TokenAsync(string userName, string password)
     {
@@ -76,11 +95,13 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public Task<string> StudentTokenAsync(int number) => TokenAsync($"student{number}", "student-demo");
 
-    /// <summary>A hub connection signed in with <paramref name="token"/>.</summary>
-    public Task<HubTestClient> ConnectAsync(string token) => HubTestClient.ConnectAsync(new Uri(BaseAddress, "/hubs/classroom"), token);
+    /// <summary>A hub connection signed in with <paramref name="token"/>, in <paramref name="language"/> (the hub URL's <c>lang</c>; null: none).</summary>
+    public Task<HubTestClient> ConnectAsync(string token, string? language = TestLanguage) =>
+        HubTestClient.ConnectAsync(new Uri(BaseAddress, "/hubs/classroom"), token, language);
 
-    /// <summary>A raw hub socket signed in with <paramref name="token"/>, for input no client library sends.</summary>
-    public Task<RawHubSocket> ConnectRawAsync(string token) => RawHubSocket.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}"));
+    /// <summary>A raw hub socket signed in with <paramref name="token"/>, in <see cref="TestLanguage"/>, for input no client library sends.</summary>
+    public Task<RawHubSocket> ConnectRawAsync(string token) =>
+        RawHubSocket.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}&lang={TestLanguage}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -46,11 +46,15 @@ public sealed class HubTestClient : IHubCallSource, IAsyncDisposable
     /// <summary>True if no server call is waiting right now (nothing was sent that has arrived).</summary>
     public bool HasNoCallWaiting => _calls.Reader.Count == 0;
 
-    /// <summary>Connects to the hub at <paramref name="hub"/> with <paramref name="token"/> (none: anonymous).</summary>
-    public static async Task<HubTestClient> ConnectAsync(Uri hub, string? token)
+    /// <summary>
+    /// Connects to the hub at <paramref name="hub"/> with <paramref name="token"/> (none: anonymous), asking for refusals in
+    /// <paramref name="language"/> as the pages do (<c>?lang=</c>; null: none, so the gateway's default, zh-CN).
+    /// </summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri hub, string? token, string? language = GatewayHost.TestLanguage)
     {
+        var url = language is null ? hub : new UriBuilder(hub) { Query = $"lang={Uri.EscapeDataString(language)}" }.Uri;
         var connection = new HubConnectionBuilder()
-            .WithUrl(hub, o =>
+            .WithUrl(url, o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.AccessTokenProvider = () => Task.FromResult(token);
