@@ -9,36 +9,41 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Classroom.Gateway.Tests.Browser;
 
-/// <summary>The replay viewer: deep links, chapters, paced playback, "continue where you left off".</summary>
+/// <summary>The replay viewer: deep links, chapters, paced playback, "continue where you left off" (the first in Chinese).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReplayPageTests(BrowserFixture fixture)
 {
+    /// <summary>The teacher's marker in the middle of the recorded lesson.</summary>
+    private const string TrainProblem = "例题 2：火车过桥";
+
     private GatewayHost Host => fixture.Host;
 
     [Fact]
     public async Task A_deep_link_opens_the_replay_at_that_moment_with_the_chat_and_tally_it_had()
     {
         var (id, markerMillis) = await RecordedLessonAsync();
-        var page = await fixture.SignInAsync("student1", "student-demo");
+        var text = PageText.For("zh-CN");
+        var page = await fixture.SignInAsync("student1", "student-demo", language: "zh-CN");
 
         await page.GotoAsync($"/replay.html?lesson={id}&t={(markerMillis / 1000.0).ToString("0.###", CultureInfo.InvariantCulture)}");
 
-        await Expect(page.Locator("#chat li .text")).ToHaveTextAsync(["Is it 2x + 3 = 11?", "Yes: subtract 3 first"]);
+        await Expect(page.Locator("#chat li .text")).ToHaveTextAsync(["是 2x + 3 = 11 吗？", "对：先两边同时减 3"]);
         var poll = page.Locator("#polls .poll");
-        await Expect(poll.Locator(".badge")).ToHaveTextAsync("poll · open");
-        await Expect(poll.Locator(".voters")).ToHaveTextAsync("2 voters");
+        await Expect(poll.Locator(".badge")).ToHaveTextAsync(text["poll.badge", ("kind", text["poll.poll"]), ("status", text["poll.status.open"])]);
+        await Expect(poll.Locator(".voters")).ToHaveTextAsync(text["poll.voters", ("count", 2)]);
         await Expect(poll.Locator("[data-option='0'] .count")).ToHaveTextAsync("1");
         await Expect(poll.Locator("[data-option='1'] .count")).ToHaveTextAsync("1");
-        await Expect(page.Locator("#chapters button.current")).ToContainTextAsync("The train problem");
-        await BrowserFixture.ScreenshotAsync(page, "replay");
+        await Expect(page.Locator("#chapters button.current")).ToContainTextAsync(TrainProblem);
+        await PageText.AssertNoEnglishAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "replay-zh-CN");
 
         // Played on from there at 4x, the rest of the lesson arrives: the third vote, the closed poll, the last message.
         await page.Locator("#speed").SelectOptionAsync("4");
         await page.Locator("#play").ClickAsync();
-        await Expect(page.Locator("#status")).ToHaveTextAsync("End of the lesson.");
-        await Expect(page.Locator("#chat li .text").Last).ToHaveTextAsync("Thanks, see you next week");
-        await Expect(poll.Locator(".badge")).ToHaveTextAsync("poll · closed");
-        await Expect(poll.Locator(".voters")).ToHaveTextAsync("3 voters");
+        await Expect(page.Locator("#status")).ToHaveTextAsync(text["replay.end"]);
+        await Expect(page.Locator("#chat li .text").Last).ToHaveTextAsync("谢谢大家，下周见");
+        await Expect(poll.Locator(".badge")).ToHaveTextAsync(text["poll.badge", ("kind", text["poll.poll"]), ("status", text["poll.status.closed"])]);
+        await Expect(poll.Locator(".voters")).ToHaveTextAsync(text["poll.voters", ("count", 3)]);
         await Expect(poll.Locator("[data-option='1'] .count")).ToHaveTextAsync("2");
 
         Assert.Empty(fixture.PageErrors);
@@ -52,7 +57,7 @@ public sealed class ReplayPageTests(BrowserFixture fixture)
         await page.GotoAsync($"/replay.html?lesson={id}");
         await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
 
-        await page.Locator("#chapters button", new() { HasText = "The train problem" }).ClickAsync();
+        await page.Locator("#chapters button", new() { HasText = TrainProblem }).ClickAsync();
         await Expect(page.Locator("#chat li .text")).ToHaveCountAsync(2);
         await page.GotoAsync($"/replay.html?lesson={id}");
         var resume = page.Locator("#resume");
@@ -73,7 +78,7 @@ public sealed class ReplayPageTests(BrowserFixture fixture)
     /// </summary>
     private async Task<(string Id, long MarkerMillis)> RecordedLessonAsync()
     {
-        var id = await ScheduleAsync(Host);
+        var id = await ScheduleAsync(Host, "一元一次方程");
         await using var teacher = await Host.ConnectAsync(await Host.TeacherTokenAsync());
         var students = new List<HubTestClient>();
         try
@@ -86,19 +91,19 @@ public sealed class ReplayPageTests(BrowserFixture fixture)
                 await JoinAsync(students[^1], id);
             }
 
-            await students[0].InvokeAsync("PostChat", id, "Is it 2x + 3 = 11?");
-            await teacher.InvokeAsync("PostChat", id, "Yes: subtract 3 first");
+            await students[0].InvokeAsync("PostChat", id, "是 2x + 3 = 11 吗？");
+            await teacher.InvokeAsync("PostChat", id, "对：先两边同时减 3");
             fixture.Clock.Advance(TimeSpan.FromSeconds(90));
-            var pollId = (await teacher.InvokeAsync("CreatePoll", id, new { question = "What is x?", options = new[] { "3", "4", "5" } }))!.GetValue<string>();
+            var pollId = (await teacher.InvokeAsync("CreatePoll", id, new { question = "x 等于几？", options = new[] { "3", "4", "5" } }))!.GetValue<string>();
             await students[0].InvokeAsync("Vote", id, pollId, new[] { 0 });
             await students[1].InvokeAsync("Vote", id, pollId, new[] { 1 });
-            await teacher.InvokeAsync("AddMarker", id, "The train problem");
+            await teacher.InvokeAsync("AddMarker", id, TrainProblem);
             var marker = await MarkerMillisAsync(id);
             // Deep links name whole milliseconds: what follows the marker must come clearly after it.
             fixture.Clock.Advance(TimeSpan.FromSeconds(2));
             await students[2].InvokeAsync("Vote", id, pollId, new[] { 1 });
             await teacher.InvokeAsync("ClosePoll", id, pollId);
-            await teacher.InvokeAsync("PostChat", id, "Thanks, see you next week");
+            await teacher.InvokeAsync("PostChat", id, "谢谢大家，下周见");
             await teacher.InvokeAsync("EndLesson", id);
             return (id, marker);
         }
@@ -116,6 +121,6 @@ public sealed class ReplayPageTests(BrowserFixture fixture)
         using var http = new HttpClient { BaseAddress = Host.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Host.TeacherTokenAsync());
         var replay = (await http.GetFromJsonAsync<JsonObject>($"/api/lessons/{id}/replay"))!["replay"]!;
-        return replay["chapters"]!.AsArray().Single(c => c!["label"]!.GetValue<string>() == "The train problem")!["offsetMillis"]!.GetValue<long>();
+        return replay["chapters"]!.AsArray().Single(c => c!["label"]!.GetValue<string>() == TrainProblem)!["offsetMillis"]!.GetValue<long>();
     }
 }
