@@ -159,6 +159,22 @@ public sealed class ReplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chat_search_finds_Chinese_words_and_full_width_digits_as_typed_by_a_Chinese_input_method()
+    {
+        var classroom = await Lessons.LiveAsync("search-zh", "s1", "s2");
+        await classroom.PostChatAsync("s1", "老师，2x+3=11 这一步为什么要移项？");
+        await classroom.PostChatAsync("s2", "我也没懂移项");
+        await classroom.PostChatAsync(Lessons.Teacher, "移项就是两边同时减去同一个数。");
+        await classroom.PostChatAsync("s2", "明白了，谢谢老师");
+
+        var moved = await Replay("search-zh").SearchChatAsync("s1", "移项", 10);
+        var fullWidth = await Replay("search-zh").SearchChatAsync("s1", "２ｘ＋３", 10);
+
+        Assert.Equal(["s1", "s2", Lessons.Teacher], moved.Hits.Select(h => h.Message.UserId));
+        Assert.Equal("s1", Assert.Single(fullWidth.Hits).Message.UserId);
+    }
+
+    [Fact]
     public async Task An_event_type_from_a_newer_build_is_skipped_not_fatal()
     {
         var classroom = await Lessons.LiveAsync("newer-build", "s1");

@@ -13,6 +13,7 @@ public sealed partial class ReplayGrain
     // Every message of the lesson that was not deleted, oldest first. Built on the first search, not at activation: most
     // viewers never search, and building it reads the whole log.
     private readonly List<ChatSearchHit?> _chat = [];
+    private readonly List<string> _chatKeys = [];
     private readonly Dictionary<string, int> _chatPositions = [];
     private long _chatSeq;
     private Task? _indexingChat;
@@ -20,6 +21,7 @@ public sealed partial class ReplayGrain
     public async Task<ChatSearchResult> SearchChatAsync(string viewerId, string query, int maxCount)
     {
         var text = query?.Trim() ?? "";
+        var key = SearchKey(text);
         if (text.Length is 0 or > MaxQueryLength || maxCount is < 1 or > MaxHits)
         {
             throw new ClassroomValidationException(Refusals.ReplaySearchRange, MaxQueryLength, MaxHits);
@@ -32,9 +34,9 @@ public sealed partial class ReplayGrain
         }
 
         var hits = new List<ChatSearchHit>(maxCount);
-        foreach (var hit in _chat)
+        for (var i = 0; i < _chat.Count; i++)
         {
-            if (hit is not null && hit.Message.Text.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+            if (_chat[i] is { } hit && _chatKeys[i].Contains(key, StringComparison.OrdinalIgnoreCase))
             {
                 if (hits.Count == maxCount)
                 {
@@ -63,6 +65,7 @@ public sealed partial class ReplayGrain
         {
             case ChatPosted posted:
                 _chatPositions[posted.MessageId] = _chat.Count;
+                _chatKeys.Add(SearchKey(posted.Text));
                 _chat.Add(new ChatSearchHit(
                     new ChatMessageView(posted.MessageId, posted.UserId, posted.DisplayName, posted.Role, posted.Text, e.At), Millis(e.At - startedAt), e.Seq));
                 break;
@@ -72,4 +75,23 @@ public sealed partial class ReplayGrain
                 break;
         }
     }
+
+    /// <summary>
+    /// What a search compares: the text with full-width ASCII folded to half-width, so the letters, digits and signs a
+    /// Chinese input method types (２ｘ＋３) find the ones typed without it (2x+3) and the other way round. Folded by hand:
+    /// the hosts run with invariant globalization, where <see cref="string.Normalize()"/> leaves such text as it is.
+    /// </summary>
+    private static string SearchKey(string text) => string.Create(text.Length, text, static (folded, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            folded[i] = c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3000' => ' ',
+                _ => c,
+            };
+        }
+    });
 }

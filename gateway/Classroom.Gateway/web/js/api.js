@@ -1,6 +1,6 @@
 // The HTTP API and the signed-in session (a bearer token kept in this browser's local storage). Requests ask for the
 // page's language, so that the server's refusals come in it.
-import { lang } from './i18n.js';
+import { lang, t } from './i18n.js';
 const SESSION_KEY = 'classroom.session';
 
 export class ApiError extends Error {
@@ -54,14 +54,24 @@ export async function request(path, { method = 'GET', body, token, anonymous = f
   const bearer = token ?? (anonymous ? null : session()?.token);
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, t('error.network'));
+  }
   if (response.status === 401 && !anonymous && !token) {
     signOut();
   }
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not ours (a proxy's error page): said below by its status.
+  }
   if (!response.ok) {
-    throw new ApiError(response.status, json?.detail ?? json?.title ?? `${response.status} ${response.statusText}`);
+    throw new ApiError(response.status, json?.detail ?? json?.title ?? t('error.http', { status: response.status }));
   }
   return json;
 }

@@ -1,6 +1,8 @@
 // Building the page. User text only ever goes in as text (text nodes, textContent, attribute values), never as
 // markup: nothing here touches innerHTML.
 import morphdom from '/lib/morphdom/morphdom-esm.js';
+import { ApiError } from './api.js';
+import { t } from './i18n.js';
 
 /** An element: h('button', {className: 'primary', onclick: f, disabled: true}, 'Send'). */
 export function h(tag, props = {}, ...children) {
@@ -107,11 +109,17 @@ export async function attempt(action, done) {
   }
 }
 
-/** The readable part of an error: the server's message, without SignalR's wrapping or the refusal's code. */
+/**
+ * The readable part of an error: the server's sentence, without SignalR's wrapping or the refusal's code. Errors of
+ * the connection itself (SignalR's own, in English) are said as a connection problem in the page's language.
+ */
 export function messageOf(error) {
   const text = error?.message ?? String(error);
   const hub = /HubException: (.*)$/s.exec(text);
-  return (hub ? hub[1] : text).replace(/^\[[\w.-]+\]\s*/, '').trim();
+  if (hub) return hub[1].replace(/^\[[\w.-]+\]\s*/, '').trim();
+  if (error instanceof ApiError) return text;
+  console.warn(error);
+  return t('error.connection');
 }
 
 /** 3725000 → "1:02:05", 65000 → "1:05". */
