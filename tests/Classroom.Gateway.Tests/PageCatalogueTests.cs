@@ -67,6 +67,17 @@ public sealed partial class PageCatalogueTests(GatewayFixture fixture)
         Assert.Equal("Asia/Shanghai", (await response.Content.ReadFromJsonAsync<JsonObject>())!["timeZone"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_time_zone_that_does_not_exist_stops_the_gateway_at_start_naming_the_setting()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Classroom:Gateway:TimeZone"] = "Asia/Atlantis" });
+        });
+
+        Assert.Contains("TimeZone", failure.Message);
+    }
+
     /// <summary>Key → text; a plural entry contributes each of its forms joined, so placeholders of every form count.</summary>
     private static Dictionary<string, string> Catalogue(string language) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Web, "i18n", language + ".json")))!.AsObject().ToDictionary(

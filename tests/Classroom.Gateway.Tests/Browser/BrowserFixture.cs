@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
 
+    /// <summary>The time zone of every test browser: not the lessons' (Asia/Shanghai), so the pages must not use it.</summary>
+    public const string ReaderTimeZone = "America/New_York";
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
@@ -60,6 +63,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
             Locale = language == "en" ? "en-US" : language,
+            // A reader's computer in another time zone: the pages must still say Beijing time.
+            TimezoneId = ReaderTimeZone,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Classroom.Gateway.Tests.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -43,6 +44,8 @@ public sealed class LessonPagesTests(BrowserFixture fixture)
 
         // The teacher opens the console and starts; the students join from the schedule.
         await teacher.ReloadAsync();
+        await Expect(Lesson(teacher, id).Locator("time")).ToContainTextAsync("14:30");
+        await CheckLanguageAsync(teacher, text);
         await Lesson(teacher, id).GetByRole(AriaRole.Link, new() { Name = text["lesson.openConsole"] }).ClickAsync();
         await teacher.Locator("#start").ClickAsync();
         await Expect(teacher.Locator("#lesson-status")).ToHaveTextAsync(text["status.live"]);
@@ -118,6 +121,37 @@ public sealed class LessonPagesTests(BrowserFixture fixture)
         await Expect(first.Locator("#status")).ToContainTextAsync(text["student.ended"]);
         await CheckLanguageAsync(first, text);
 
+        Assert.Empty(fixture.PageErrors);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task A_teacher_schedules_in_Beijing_time_from_a_computer_in_another_time_zone(string language)
+    {
+        var text = PageText.For(language);
+        var teacher = await fixture.SignInAsync("teacher", "teacher-demo", language: language);
+        var form = teacher.Locator("#new-lesson-form");
+        var title = $"{(language == "en" ? "Similar triangles" : "相似三角形")} {Guid.NewGuid():N}"[..24];
+        await Expect(form.Locator("#starts-label")).ToHaveTextAsync(text["newLesson.startsAt", ("zone", text["newLesson.beijingTime"])]);
+        await CheckLanguageAsync(teacher, text);
+
+        // The first Saturday of next June, 09:00 in Beijing: 21:00 on Friday in New York, where this browser thinks it is.
+        var year = DateTime.UtcNow.Year + 1;
+        var day = Enumerable.Range(1, 7).First(d => new DateTime(year, 6, d).DayOfWeek == DayOfWeek.Saturday);
+        await form.Locator("[name=title]").FillAsync(title);
+        await form.Locator("[name=startsAt]").FillAsync($"{year}-06-0{day}T09:00");
+        await form.Locator("button[type=submit]").ClickAsync();
+
+        var lesson = teacher.Locator("li.lesson", new() { HasText = title });
+        var expected = text["time.lesson", ("date", language == "en" ? $"Jun {day}, {year}" : $"{year}年6月{day}日"),
+            ("weekday", language == "en" ? "Sat" : "周六"), ("start", "09:00"), ("end", "10:00")];
+        await Expect(lesson.Locator("time")).ToHaveTextAsync(expected);
+        var id = await lesson.GetAttributeAsync("data-lesson-id");
+        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await fixture.Host.TeacherTokenAsync());
+        var snapshot = await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/lessons/{id}");
+        Assert.Equal(new DateTimeOffset(year, 6, day, 1, 0, 0, TimeSpan.Zero), snapshot!["preview"]!["startsAt"]!.GetValue<DateTimeOffset>());
         Assert.Empty(fixture.PageErrors);
     }
 
