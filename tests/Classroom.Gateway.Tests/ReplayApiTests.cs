@@ -36,6 +36,31 @@ public sealed class ReplayApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task No_query_text_makes_the_replay_and_lesson_endpoints_answer_500()
+    {
+        var id = await RecordedLessonAsync();
+        using var student = await StudentAsync(2);
+        string[] samples = ["３", "１:００", "١٠", "৩s", "%00", "1e309", "NaN", "-0", "99999999999999999999", "1h1h", "::", "%F0%9F%98%80", "%ED%A0%80", "ｘ"];
+        string[] paths =
+        [
+            $"/api/lessons/{id}/replay/state?t={{0}}",
+            $"/api/lessons/{id}/replay/events?after={{0}}&max={{0}}",
+            $"/api/lessons/{id}/replay/chat?q={{0}}&max={{0}}",
+            "/api/lessons?from={0}&to={0}&subject={0}",
+            "/api/lessons/{0}",
+        ];
+
+        foreach (var path in paths)
+        {
+            foreach (var sample in samples)
+            {
+                using var response = await student.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, sample));
+                Assert.True((int)response.StatusCode < 500, $"{path} with {sample}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_student_opens_a_replay_seeks_by_deep_link_searches_the_chat_and_is_offered_their_place_back()
     {
         var id = await RecordedLessonAsync();

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Classroom.Contracts.Errors;
+using Classroom.Contracts.Text;
 
 namespace Classroom.Gateway.Replay;
 
 /// <summary>
 /// Moments of a replay as people write them in links: <c>1h10m5s</c>, <c>70m</c>, <c>4205</c> (seconds, as video sites
-/// take them), <c>4205.5s</c>, <c>1:10:05</c> or <c>10:05</c>. Read as milliseconds since the lesson started.
+/// take them), <c>4205.5s</c>, <c>1:10:05</c> or <c>10:05</c>, also in the full-width characters of a Chinese input
+/// method (<c>１：００</c>). Read as milliseconds since the lesson started. Digits are ASCII 0-9 only: other scripts'
+/// digits (<c>١٠</c>, <c>৩</c>) are refused like any other text, never handed to a number parser that cannot read them.
 /// </summary>
 internal static partial class ReplayTime
 {
@@ -14,7 +17,7 @@ internal static partial class ReplayTime
 
     public static long ParseMillis(string? text)
     {
-        var value = text?.Trim() ?? "";
+        var value = FullWidth.Fold(text ?? "").Trim();
         if (value.StartsWith('-'))
         {
             throw Invalid(Refusals.ReplayMomentNegative, text);
@@ -44,9 +47,9 @@ internal static partial class ReplayTime
     private static ClassroomValidationException Invalid(string code, string? text) =>
         new(code, text is { Length: > 20 } ? text[..20] + "…" : text ?? "");
 
-    [GeneratedRegex(@"^(?:(?<h>\d{1,2})h)?(?:(?<m>\d{1,4})m)?(?:(?<s>\d{1,5}(?:\.\d{1,3})?)s?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<h>[0-9]{1,2})h)?(?:(?<m>[0-9]{1,4})m)?(?:(?<s>[0-9]{1,5}(?:\.[0-9]{1,3})?)s?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Units();
 
-    [GeneratedRegex(@"^(?:(?<h>\d{1,2}):)?(?<m>\d{1,2}):(?<s>\d{1,2}(?:\.\d{1,3})?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<h>[0-9]{1,2}):)?(?<m>[0-9]{1,2}):(?<s>[0-9]{1,2}(?:\.[0-9]{1,3})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Clock();
 }

@@ -2,6 +2,7 @@ using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
 using Classroom.Contracts.Replays;
+using Classroom.Contracts.Text;
 
 namespace Classroom.Grains.Replays;
 
@@ -76,22 +77,6 @@ public sealed partial class ReplayGrain
         }
     }
 
-    /// <summary>
-    /// What a search compares: the text with full-width ASCII folded to half-width, so the letters, digits and signs a
-    /// Chinese input method types (２ｘ＋３) find the ones typed without it (2x+3) and the other way round. Folded by hand:
-    /// the hosts run with invariant globalization, where <see cref="string.Normalize()"/> leaves such text as it is.
-    /// </summary>
-    private static string SearchKey(string text) => string.Create(text.Length, text, static (folded, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            folded[i] = c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' => ' ',
-                _ => c,
-            };
-        }
-    });
+    /// <summary>What a search compares: full-width letters and digits as ASCII, so ２ｘ＋３ finds 2x+3 and the other way round.</summary>
+    private static string SearchKey(string text) => FullWidth.Fold(text);
 }
