@@ -1,3 +1,6 @@
+using Classroom.Gateway.Hubs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Classroom.Gateway.Tests.Fixtures;
 using static Classroom.Gateway.Tests.Fixtures.Classrooms;
 
@@ -7,6 +10,38 @@ namespace Classroom.Gateway.Tests;
 public sealed class AbuseTests(GatewayFixture fixture)
 {
     private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Refused_calls_are_expected_outcomes_and_flood_no_log()
+    {
+        await using var host = await GatewayHost.StartAsync();
+        var id = await ScheduleAsync(host);
+        await using var teacher = await host.ConnectAsync(await host.TeacherTokenAsync());
+        await JoinAsync(teacher, id);
+        await teacher.InvokeAsync("StartLesson", id);
+        await using var student = await host.ConnectAsync(await host.StudentTokenAsync(1));
+        await JoinAsync(student, id);
+
+        using var counted = new CountedMetrics(host.Services.GetRequiredService<HubMetrics>().Meter);
+        var refused = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                await student.InvokeAsync("PostChat", id, $"message {i}");
+            }
+            catch (HubError e) when (e.Message.Contains("[hub.rate-limit.chat]", StringComparison.Ordinal))
+            {
+                refused++;
+            }
+        }
+
+        Assert.True(refused > 250, $"only {refused} of 300 calls were refused");
+        Assert.DoesNotContain(host.Logs.Records, r => r.Level >= LogLevel.Error);
+        var logged = host.Logs.Records.Where(r => r.Level >= LogLevel.Warning).Sum(r => r.Size);
+        Assert.True(logged < 2_000, $"{logged} characters logged at Warning and above for {refused} refusals");
+        Assert.Equal(refused, counted.Total("classroom.hub.refusals", ("code", "hub.rate-limit.chat")));
+    }
 
     [Fact]
     public async Task An_oversized_message_closes_only_the_connection_that_sent_it()

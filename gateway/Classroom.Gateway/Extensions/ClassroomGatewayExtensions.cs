@@ -112,6 +112,11 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<ClassroomFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<ClassroomFanout>());
         services.AddSingleton<HubGuard>();
+        services.AddSingleton<HubMetrics>();
+        // SignalR logs every exception a hub method throws at Error, with its stack trace. Ours are HubExceptions that
+        // HubGuard made (refusals, counted; failures, logged by HubGuard under a rate limit), or a client's malformed
+        // arguments: none is news an operator should read one by one.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         services.AddHostedService<DemoSeeder>();
         return builder;
     }

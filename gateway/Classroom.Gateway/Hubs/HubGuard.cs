@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Classroom.Contracts.Errors;
 using Classroom.Gateway.Fanout;
@@ -10,10 +11,16 @@ namespace Classroom.Gateway.Hubs;
 /// <summary>
 /// Around every hub call: the connection's rate limit for the kind of call (chat, votes, the rest), and refusals turned
 /// into <see cref="HubException"/>s whose message is <c>[code] sentence</c>, the sentence in the connection's language
-/// (decided when it connects). Other failures are logged and answered generically.
+/// (decided when it connects). Refusals are expected outcomes: counted (<see cref="HubMetrics"/>) and logged at Debug
+/// only. Other failures are answered generically, counted, and logged at Error a few times a minute per method at most,
+/// so one connection cannot flood the log.
 /// </summary>
-internal sealed class HubGuard(IOptions<GatewayOptions> options, RefusalLocalizer texts, TimeProvider time, ILogger<HubGuard> logger) : IHubFilter
+internal sealed partial class HubGuard(
+    IOptions<GatewayOptions> options, RefusalLocalizer texts, HubMetrics metrics, TimeProvider time, ILogger<HubGuard> logger) : IHubFilter
 {
+    /// <summary>Per hub method, how many unexpected failures may be logged with their stack trace: 5 at once, then one every 10 s.</summary>
+    private readonly ConcurrentDictionary<string, TokenBucket> _failureLogs = new(StringComparer.Ordinal);
+
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         ConnectionState.Of(context.Context).Language = ClassroomLanguages.Of(context.Context.GetHttpContext());
@@ -31,7 +38,7 @@ internal sealed class HubGuard(IOptions<GatewayOptions> options, RefusalLocalize
         var bucket = state.Buckets.GetOrAdd(kind, static (k, guard) => guard.Create(k), this);
         if (!bucket.TryTake())
         {
-            throw Refusal(RateLimitCode(kind));
+            throw Refusal(RateLimitCode(kind), method);
         }
 
         try
@@ -40,20 +47,39 @@ internal sealed class HubGuard(IOptions<GatewayOptions> options, RefusalLocalize
         }
         catch (ClassroomException e)
         {
+            Counted(e.Code, method);
             throw new HubException(RefusalLocalizer.ForHub(e.Code, texts.Say(e)));
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            throw Refusal(Refusals.HubInvalidArguments, e.Message);
+            throw Refusal(Refusals.HubInvalidArguments, method, e.Message);
         }
         catch (Exception e) when (e is not HubException)
         {
-            FanoutLog.HubMethodFailed(logger, e, method);
-            throw Refusal(Refusals.ServerError);
+            metrics.Failed(method);
+            if (_failureLogs.GetOrAdd(method, static (_, t) => new TokenBucket(0.1, 5, t), time).TryTake())
+            {
+                FanoutLog.HubMethodFailed(logger, e, method);
+            }
+
+            throw new HubException(RefusalLocalizer.ForHub(Refusals.ServerError, texts.Say(Refusals.ServerError)));
         }
     }
 
-    private HubException Refusal(string code, params object?[] arguments) => new(RefusalLocalizer.ForHub(code, texts.Say(code, arguments)));
+    private HubException Refusal(string code, string method, params object?[] arguments)
+    {
+        Counted(code, method);
+        return new HubException(RefusalLocalizer.ForHub(code, texts.Say(code, arguments)));
+    }
+
+    private void Counted(string code, string method)
+    {
+        metrics.Refused(code);
+        Refused(logger, method, code);
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "Hub call {Method} refused: {Code}")]
+    private static partial void Refused(ILogger logger, string method, string code);
 
     private static string Kind(string method) => method switch
     {

@@ -37,13 +37,17 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>What the gateway has logged at Warning and above.</summary>
+    public LogCapture Logs { get; private init; } = new();
+
     /// <summary>Starts a gateway; <paramref name="time"/> replaces the system clock (the gateway and its silo use it).</summary>
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var directory = Directory.CreateTempSubdirectory("classroom-gateway-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var logs = new LogCapture();
+        builder.Logging.ClearProviders().AddConsole().AddProvider(logs).SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Classroom:Silo:DataDirectory"] = directory,
@@ -65,7 +69,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var app = builder.Build();
         app.MapClassroomGateway();
         await app.StartAsync();
-        return new GatewayHost(app, directory);
+        return new GatewayHost(app, directory) { Logs = logs };
     }
 
     /// <summary>A new client of this gateway sending Accept-Language <paramref name="language"/> (null: none, as .NET's HttpClient does).</summary>
