@@ -143,6 +143,29 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_timer_never_takes_the_playhead_past_the_end_of_the_lesson()
+    {
+        await using var player = await OpenAsync();
+        await player.SeekAsync(30_000);
+        await player.PlayAsync(4);
+
+        // The timer for "forty" (10 s of lesson away, 2.5 s at 4x) fires 20 s late: a busy machine, a suspended laptop.
+        await WaitingForAsync(player, 40_000);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        var frames = new List<ReplayEvents>();
+        while (frames.Count == 0 || !frames[^1].Ended)
+        {
+            frames.Add(await _sent.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        }
+
+        Assert.Equal(["forty"], frames.SelectMany(Texts));
+        Assert.All(frames, f => Assert.InRange(f.PositionMillis, 40_000, 60_000));
+        Assert.Equal(frames.Select(f => f.PositionMillis).Order(), frames.Select(f => f.PositionMillis));
+        Assert.Equal(60_000, frames[^1].PositionMillis);
+        Assert.Equal(60_000, player.PositionMillis);
+    }
+
+    [Fact]
     public async Task Pause_holds_the_playhead_and_play_resumes_from_it()
     {
         await using var player = await OpenAsync();

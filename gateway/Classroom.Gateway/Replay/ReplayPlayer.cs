@@ -245,7 +245,12 @@ internal sealed class ReplayPlayer : IAsyncDisposable
         }
 
         var info = await _replay.GetInfoAsync(_viewerId);
-        _endedAt = info.EndedAt;
+        lock (_lock)
+        {
+            // Read by the playhead on other threads, under the lock.
+            _endedAt = info.EndedAt;
+        }
+
         if (info.Status == ClassroomStatus.Ended)
         {
             return await FinishAsync(info.DurationMillis, page.ThroughSeq, cancellation);
@@ -311,9 +316,20 @@ internal sealed class ReplayPlayer : IAsyncDisposable
     // As the replay grain computes chapters and the duration: the player ends exactly where the replay does.
     private static long Millis(TimeSpan span) => ReplayOffset.Millis(span);
 
-    /// <summary>The playhead now; call under the lock.</summary>
-    private long Playhead() =>
-        _playing ? _anchorMillis + (long)Math.Floor(_time.GetElapsedTime(_anchorTimestamp).TotalMilliseconds * _speed) : _anchorMillis;
+    /// <summary>
+    /// The playhead now, never past the end of an ended lesson: a timer that fires late (a busy machine, 4x) must not
+    /// report moments the lesson never had, nor make the end frame jump back. Call under the lock.
+    /// </summary>
+    private long Playhead()
+    {
+        if (!_playing)
+        {
+            return _anchorMillis;
+        }
+
+        var reckoned = _anchorMillis + (long)Math.Floor(_time.GetElapsedTime(_anchorTimestamp).TotalMilliseconds * _speed);
+        return _endedAt is { } endedAt ? Math.Min(reckoned, Math.Max(_anchorMillis, Millis(endedAt - _startedAt))) : reckoned;
+    }
 
     /// <summary>Restarts the playhead's reckoning at <paramref name="millis"/>, now; call under the lock.</summary>
     private void Anchor(long millis)
