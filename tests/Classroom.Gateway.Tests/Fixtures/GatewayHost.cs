@@ -107,6 +107,37 @@ public sealed class GatewayHost : IAsyncDisposable
     public Task<RawHubSocket> ConnectRawAsync(string token) =>
         RawHubSocket.ConnectAsync(new Uri(BaseAddress, $"/hubs/classroom?access_token={Uri.EscapeDataString(token)}&lang={TestLanguage}"));
 
+    /// <summary>Stops the gateway as a deployment does (the host's graceful stop), keeping its data folder.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
+    /// <summary>
+    /// The seqs of classroom <paramref name="classroomId"/>'s log as a gateway started afresh on this one's data folder
+    /// reads them (this one must be stopped).
+    /// </summary>
+    public async Task<List<long>> RestartedLogAsync(string classroomId)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var copy = Directory.CreateTempSubdirectory("classroom-gateway-restarted-").FullName;
+        foreach (var file in Directory.EnumerateFiles(_directory))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        await using var restarted = await StartAsync(new Dictionary<string, string?> { ["Classroom:Silo:DataDirectory"] = copy });
+        var classroom = restarted.Services.GetRequiredService<IClusterClient>().GetGrain<Classroom.Contracts.Classrooms.IClassroomGrain>(classroomId);
+        var seqs = new List<long>();
+        for (var after = 0L; ;)
+        {
+            var page = await classroom.GetEventsAsync("teacher", after, 1000);
+            seqs.AddRange(page.Events.Select(e => e.Seq));
+            after = page.ThroughSeq;
+            if (!page.HasMore)
+            {
+                return seqs;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
