@@ -309,16 +309,7 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
             {
                 var events = _pending;
                 _pending = [];
-                var through = events[^1].Seq;
-                var everyone = events.Where(e => e.Audience.IsVisibleTo(staff: false)).ToList();
-                var staff = events.Where(e => e.Audience.IsVisibleTo(staff: true)).ToList();
-                var everyoneFrame = Membership.Frame(everyone, through);
-                var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
-                foreach (var membership in members)
-                {
-                    membership.Offer(events, everyoneFrame, staffFrame, through);
-                }
-
+                OfferInParts(events, members);
                 offered = true;
             }
         }
@@ -332,6 +323,50 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
 
         return (IReadOnlyList<Viewer>?)slow ?? [];
+    }
+
+    /// <summary>
+    /// Offers the events to every membership, a frame per audience. An appointment or dismissal ends a part: its user's
+    /// memberships change standing before the next part is offered, so the events before it go by the old audience and
+    /// those after by the new, in the same flush. Caller holds the lock.
+    /// </summary>
+    private static void OfferInParts(List<ClassroomEvent> events, Membership[] members)
+    {
+        var start = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (StaffChanges.Of(events[i]) is { } change)
+            {
+                Offer(events.GetRange(start, i + 1 - start), members);
+                foreach (var membership in members)
+                {
+                    if (membership.UserId == change.UserId)
+                    {
+                        membership.ChangeStaff(change.Staff);
+                    }
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < events.Count)
+        {
+            Offer(start == 0 ? events : events.GetRange(start, events.Count - start), members);
+        }
+    }
+
+    private static void Offer(List<ClassroomEvent> events, Membership[] members)
+    {
+        var through = events[^1].Seq;
+        var everyone = events.Where(e => e.Audience.IsVisibleTo(staff: false)).ToList();
+        var staff = events.Where(e => e.Audience.IsVisibleTo(staff: true)).ToList();
+        var everyoneFrame = Membership.Frame(everyone, through);
+        var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
+        foreach (var membership in members)
+        {
+            membership.Offer(events, everyoneFrame, staffFrame, through);
+        }
     }
 
     [LoggerMessage(41, LogLevel.Warning, "Classroom {ClassroomId}: seq {From}..{To} did not arrive; filling from the log")]
