@@ -332,27 +332,19 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
     /// </summary>
     private static void OfferInParts(List<ClassroomEvent> events, Membership[] members)
     {
-        var start = 0;
-        for (var i = 0; i < events.Count; i++)
+        foreach (var (part, change) in StaffChanges.Parts(events))
         {
-            if (StaffChanges.Of(events[i]) is { } change)
+            Offer(part, members);
+            if (change is { } appointment)
             {
-                Offer(events.GetRange(start, i + 1 - start), members);
                 foreach (var membership in members)
                 {
-                    if (membership.UserId == change.UserId)
+                    if (membership.UserId == appointment.UserId)
                     {
-                        membership.ChangeStaff(change.Staff);
+                        membership.ChangeStaff(appointment.Staff);
                     }
                 }
-
-                start = i + 1;
             }
-        }
-
-        if (start < events.Count)
-        {
-            Offer(start == 0 ? events : events.GetRange(start, events.Count - start), members);
         }
     }
 

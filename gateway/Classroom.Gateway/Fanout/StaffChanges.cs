@@ -17,6 +17,28 @@ internal static class StaffChanges
         _ => null,
     };
 
+    /// <summary>
+    /// Splits a flush's events after each appointment or dismissal, so the next part is judged by the new standing:
+    /// the parts in order, each with the change it ends with, if any.
+    /// </summary>
+    public static IEnumerable<(List<ClassroomEvent> Part, (string UserId, bool Staff)? Change)> Parts(List<ClassroomEvent> events)
+    {
+        var start = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (Of(events[i]) is { } change)
+            {
+                yield return (events.GetRange(start, i + 1 - start), change);
+                start = i + 1;
+            }
+        }
+
+        if (start < events.Count)
+        {
+            yield return (start == 0 ? events : events.GetRange(start, events.Count - start), null);
+        }
+    }
+
     /// <summary>Whether <paramref name="userId"/> is staff after <paramref name="events"/>, having been <paramref name="staff"/> before them.</summary>
     public static bool After(bool staff, string userId, IEnumerable<ClassroomEvent> events)
     {
