@@ -44,7 +44,10 @@ public interface IClassroomGrain : IGrainWithStringKey
     [Alias("CancelRegistrationAsync")]
     Task CancelRegistrationAsync(string studentId);
 
-    /// <summary>Adds a connection of a user; returns the role given and the snapshot to start from.</summary>
+    /// <summary>
+    /// Adds a connection of a user (or joins it again, perhaps with another role); returns the role given to this
+    /// connection and the snapshot to start from. Each connection keeps the role of its own join.
+    /// </summary>
     [Alias("JoinAsync")]
     Task<JoinResult> JoinAsync(JoinRequest request);
 
@@ -52,9 +55,19 @@ public interface IClassroomGrain : IGrainWithStringKey
     [Alias("LeaveAsync")]
     Task LeaveAsync(string userId, string connectionId);
 
-    /// <summary>Posts a chat message (length-limited; control characters stripped).</summary>
+    /// <summary>
+    /// Posts a chat message (length-limited; control characters stripped), judged by the strongest role among the
+    /// user's connections. Hosts that know the caller's connection use the overload that takes it.
+    /// </summary>
     [Alias("PostChatAsync")]
     Task<ChatMessageView> PostChatAsync(string userId, string text);
+
+    /// <summary>
+    /// Posts a chat message from one joined connection of the user, judged by the role that connection joined with: a
+    /// student's viewer tab may not chat even while the student's own tab may.
+    /// </summary>
+    [Alias("PostChatFromConnectionAsync")]
+    Task<ChatMessageView> PostChatAsync(string userId, string connectionId, string text);
 
     /// <summary>Deletes a message (staff).</summary>
     [Alias("DeleteChatAsync")]
@@ -80,9 +93,13 @@ public interface IClassroomGrain : IGrainWithStringKey
     [Alias("CreatePollAsync")]
     Task<string> CreatePollAsync(string actorId, PollDefinition poll);
 
-    /// <summary>Casts or replaces a student's vote in an open poll.</summary>
+    /// <summary>Casts or replaces a student's vote in an open poll, judged by the strongest role among the student's connections.</summary>
     [Alias("VoteAsync")]
     Task VoteAsync(string studentId, string pollId, IReadOnlyList<int> choices);
+
+    /// <summary>Casts or replaces a student's vote from one joined connection, judged by the role that connection joined with.</summary>
+    [Alias("VoteFromConnectionAsync")]
+    Task VoteAsync(string studentId, string connectionId, string pollId, IReadOnlyList<int> choices);
 
     /// <summary>Stops a poll taking votes (staff).</summary>
     [Alias("ClosePollAsync")]
@@ -96,9 +113,13 @@ public interface IClassroomGrain : IGrainWithStringKey
     [Alias("ExportPollAsync")]
     Task<PollExport> ExportPollAsync(string actorId, string pollId);
 
-    /// <summary>Queues a present student's raised hand.</summary>
+    /// <summary>Queues a present student's raised hand, judged by the strongest role among the student's connections.</summary>
     [Alias("RaiseHandAsync")]
     Task RaiseHandAsync(string studentId);
+
+    /// <summary>Queues a student's raised hand from one joined connection, judged by the role that connection joined with.</summary>
+    [Alias("RaiseHandFromConnectionAsync")]
+    Task RaiseHandAsync(string studentId, string connectionId);
 
     /// <summary>Lowers a hand: the student's own, or anyone's by staff.</summary>
     [Alias("LowerHandAsync")]

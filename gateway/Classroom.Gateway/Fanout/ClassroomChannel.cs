@@ -309,16 +309,7 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
             {
                 var events = _pending;
                 _pending = [];
-                var through = events[^1].Seq;
-                var everyone = events.Where(e => e.Audience.IsVisibleTo(staff: false)).ToList();
-                var staff = events.Where(e => e.Audience.IsVisibleTo(staff: true)).ToList();
-                var everyoneFrame = Membership.Frame(everyone, through);
-                var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
-                foreach (var membership in members)
-                {
-                    membership.Offer(events, everyoneFrame, staffFrame, through);
-                }
-
+                OfferInParts(events, members);
                 offered = true;
             }
         }
@@ -332,6 +323,42 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
 
         return (IReadOnlyList<Viewer>?)slow ?? [];
+    }
+
+    /// <summary>
+    /// Offers the events to every membership, a frame per audience. An appointment or dismissal ends a part: its user's
+    /// memberships change standing before the next part is offered, so the events before it go by the old audience and
+    /// those after by the new, in the same flush. Caller holds the lock.
+    /// </summary>
+    private static void OfferInParts(List<ClassroomEvent> events, Membership[] members)
+    {
+        foreach (var (part, change) in StaffChanges.Parts(events))
+        {
+            Offer(part, members);
+            if (change is { } appointment)
+            {
+                foreach (var membership in members)
+                {
+                    if (membership.UserId == appointment.UserId)
+                    {
+                        membership.ChangeStaff(appointment.Staff);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Offer(List<ClassroomEvent> events, Membership[] members)
+    {
+        var through = events[^1].Seq;
+        var everyone = events.Where(e => e.Audience.IsVisibleTo(staff: false)).ToList();
+        var staff = events.Where(e => e.Audience.IsVisibleTo(staff: true)).ToList();
+        var everyoneFrame = Membership.Frame(everyone, through);
+        var staffFrame = staff.Count == everyone.Count ? everyoneFrame : Membership.Frame(staff, through);
+        foreach (var membership in members)
+        {
+            membership.Offer(events, everyoneFrame, staffFrame, through);
+        }
     }
 
     [LoggerMessage(41, LogLevel.Warning, "Classroom {ClassroomId}: seq {From}..{To} did not arrive; filling from the log")]

@@ -23,7 +23,14 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
 
     public MembershipState State { get; private set; } = MembershipState.Joining;
 
+    /// <summary>
+    /// Whether staff-only events reach this connection: from the join's answer, then changed by the appointments and
+    /// dismissals of its user in the stream (<see cref="StaffChanges"/>), so it never waits for a rejoin.
+    /// </summary>
     public bool Staff { get; private set; }
+
+    /// <summary>The connection's user, whose appointment or dismissal changes <see cref="Staff"/>.</summary>
+    public string UserId { get; } = viewer.User.UserId;
 
     /// <summary>The last seq this viewer has been sent or told about.</summary>
     public long Through { get; private set; }
@@ -54,10 +61,21 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         var missed = held.Where(e => e.Seq > through).ToList();
         if (missed.Count > 0)
         {
-            Deliver(Frame(missed.Where(e => e.Audience.IsVisibleTo(staff)).ToList(), missed[^1].Seq), missed[^1].Seq);
+            // The join answered at `through`: appointments and dismissals after it change what the rest may show.
+            var staffNow = staff;
+            var visible = StaffChanges.VisibleTo(UserId, ref staffNow, missed);
+            Staff = staffNow;
+            Deliver(Frame(visible, missed[^1].Seq), missed[^1].Seq);
             viewer.Drain();
         }
     }
+
+    /// <summary>
+    /// The classroom appointed or dismissed this membership's user: events after that one are judged by the new standing.
+    /// A joiner's standing comes from its join and the events it holds (<see cref="Activate"/>), which overwrite this.
+    /// Caller holds the channel lock.
+    /// </summary>
+    public void ChangeStaff(bool staff) => Staff = staff;
 
     /// <summary>Rejoining: hold frames again until the join has caught up. Caller holds the channel lock.</summary>
     public void Rejoin()
@@ -76,7 +94,10 @@ internal sealed class Membership(ClassroomChannel channel, Viewer viewer, TimePr
         }
     }
 
-    /// <summary>Takes a committed batch of events; the channel drains the viewer afterwards. Caller holds the channel lock.</summary>
+    /// <summary>
+    /// Takes a committed batch of events, in which only the last may appoint or dismiss someone (the channel splits its
+    /// flushes there); the channel drains the viewer afterwards. Caller holds the channel lock.
+    /// </summary>
     public void Offer(IReadOnlyList<ClassroomEvent> events, SerializedHubMessage? everyone, SerializedHubMessage? staff, long through)
     {
         switch (State)

@@ -34,7 +34,7 @@ internal sealed partial class ClassroomHub(
                 var page = await classroom.GetEventsAsync(user.UserId, after, fanout.Options.ResumeWindow);
                 if (!page.HasMore)
                 {
-                    membership.Channel.Activate(membership, page.ThroughSeq, staff);
+                    membership.Channel.Activate(membership, page.ThroughSeq, StaffChanges.After(staff, user.UserId, page.Events));
                     return new JoinResponse(classroomId, joined.Role, JoinResponse.ResumeMode, null, page.Events, page.ThroughSeq);
                 }
             }
@@ -82,7 +82,7 @@ internal sealed partial class ClassroomHub(
 
     public Task EndLesson(string classroomId) => Classroom(classroomId).EndAsync(User.UserId);
 
-    public Task<ChatMessageView> PostChat(string classroomId, string text) => Classroom(classroomId).PostChatAsync(User.UserId, text);
+    public Task<ChatMessageView> PostChat(string classroomId, string text) => Classroom(classroomId).PostChatAsync(User.UserId, Context.ConnectionId, text);
 
     public Task DeleteChat(string classroomId, string messageId) => Classroom(classroomId).DeleteChatAsync(User.UserId, messageId);
 
@@ -96,7 +96,7 @@ internal sealed partial class ClassroomHub(
 
     public Task<string> CreatePoll(string classroomId, PollDefinition poll) => Classroom(classroomId).CreatePollAsync(User.UserId, poll);
 
-    public Task Vote(string classroomId, string pollId, int[] choices) => Classroom(classroomId).VoteAsync(User.UserId, pollId, choices ?? []);
+    public Task Vote(string classroomId, string pollId, int[] choices) => Classroom(classroomId).VoteAsync(User.UserId, Context.ConnectionId, pollId, choices ?? []);
 
     public Task ClosePoll(string classroomId, string pollId) => Classroom(classroomId).ClosePollAsync(User.UserId, pollId);
 
@@ -104,7 +104,7 @@ internal sealed partial class ClassroomHub(
 
     public Task<PollExport> ExportPoll(string classroomId, string pollId) => Classroom(classroomId).ExportPollAsync(User.UserId, pollId);
 
-    public Task RaiseHand(string classroomId) => Classroom(classroomId).RaiseHandAsync(User.UserId);
+    public Task RaiseHand(string classroomId) => Classroom(classroomId).RaiseHandAsync(User.UserId, Context.ConnectionId);
 
     public Task LowerHand(string classroomId, string studentId) => Classroom(classroomId).LowerHandAsync(User.UserId, studentId);
 

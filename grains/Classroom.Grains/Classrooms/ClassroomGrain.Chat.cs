@@ -6,24 +6,36 @@ namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    public async Task<ChatMessageView> PostChatAsync(string userId, string text)
+    public Task<ChatMessageView> PostChatAsync(string userId, string text)
     {
         RequireLive(Phrase.Chat);
         var participant = _state.FindPresent(userId ?? "")
             ?? throw new ClassroomPermissionException(Refusals.LessonPresentOnly, Phrase.Chat);
-        var staff = _state.IsStaff(userId!);
-        if (participant.Role == ParticipantRole.Viewer)
+        return PostChatAsync(userId!, participant, participant.Role, text);
+    }
+
+    public Task<ChatMessageView> PostChatAsync(string userId, string connectionId, string text)
+    {
+        RequireLive(Phrase.Chat);
+        var (participant, role) = RequireConnection(userId, connectionId, Phrase.Chat);
+        return PostChatAsync(userId, participant, role, text);
+    }
+
+    private async Task<ChatMessageView> PostChatAsync(string userId, ParticipantState participant, ParticipantRole role, string text)
+    {
+        var staff = _state.IsStaff(userId);
+        if (role == ParticipantRole.Viewer)
         {
             throw new ClassroomPermissionException(Refusals.LessonViewersCannot, Phrase.Chat);
         }
 
         if (!staff)
         {
-            CheckStudentMayChat(userId!);
+            CheckStudentMayChat(userId);
         }
 
         var clean = ClassroomRules.CleanChat(text, _options.ChatMaxLength);
-        var message = new ChatPosted($"m{_state.Seq + 1}", userId!, participant.DisplayName, participant.Role, clean);
+        var message = new ChatPosted($"m{_state.Seq + 1}", userId, participant.DisplayName, role, clean);
         var e = Raise(message);
         await CommitAsync();
         return new ChatMessageView(message.MessageId, message.UserId, message.DisplayName, message.Role, message.Text, e.At);

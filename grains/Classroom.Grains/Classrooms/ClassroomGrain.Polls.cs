@@ -23,22 +23,33 @@ public sealed partial class ClassroomGrain
         return pollId;
     }
 
-    public async Task VoteAsync(string studentId, string pollId, IReadOnlyList<int> choices)
+    public Task VoteAsync(string studentId, string pollId, IReadOnlyList<int> choices)
     {
         RequireLive(Phrase.Vote);
         RequirePresentStudent(studentId ?? "", Phrase.Vote);
-        var poll = FindPoll(pollId);
+        return VoteAsync(studentId!, FindPoll(pollId), choices);
+    }
+
+    public Task VoteAsync(string studentId, string connectionId, string pollId, IReadOnlyList<int> choices)
+    {
+        RequireLive(Phrase.Vote);
+        RequireStudentConnection(studentId, connectionId, Phrase.Vote);
+        return VoteAsync(studentId, FindPoll(pollId), choices);
+    }
+
+    private async Task VoteAsync(string studentId, PollState poll, IReadOnlyList<int> choices)
+    {
         if (poll.Status != PollStatus.Open)
         {
             throw new ClassroomStateException(Refusals.PollClosed);
         }
 
         ClassroomRules.CheckChoices(poll, choices);
-        if (!(poll.Votes.TryGetValue(studentId!, out var previous) && previous.SequenceEqual(choices)))
+        if (!(poll.Votes.TryGetValue(studentId, out var previous) && previous.SequenceEqual(choices)))
         {
             // Each vote is durable, but the class never hears of it: tallies go out on a cadence (see the cadence timer).
-            Raise(new VoteCast(pollId, studentId!, [.. choices]), poll.Anonymous ? EventAudience.Internal : EventAudience.Staff);
-            _dirtyPolls.Add(pollId);
+            Raise(new VoteCast(poll.PollId, studentId, [.. choices]), poll.Anonymous ? EventAudience.Internal : EventAudience.Staff);
+            _dirtyPolls.Add(poll.PollId);
         }
 
         await CommitAsync();

@@ -24,7 +24,9 @@ public sealed partial class ClassroomGrain
 
         var role = RoleFor(request);
         var known = _state.Participants.GetValueOrDefault(request.UserId);
-        if (known is null || !known.Connections.Contains(request.ConnectionId))
+        // A connection joining again with another role (a tab switching to watching only) is a new join: the role is the
+        // connection's, from its latest join.
+        if (known?.RoleOf(request.ConnectionId) != role)
         {
             var first = known?.IsPresent != true;
             Raise(new ParticipantJoined(request.UserId, name, role, request.ConnectionId, first), PresenceAudience(request.UserId, role, first, _state.Present + 1));

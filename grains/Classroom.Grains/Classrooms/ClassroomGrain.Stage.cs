@@ -5,18 +5,30 @@ namespace Classroom.Grains.Classrooms;
 
 public sealed partial class ClassroomGrain
 {
-    public async Task RaiseHandAsync(string studentId)
+    public Task RaiseHandAsync(string studentId)
     {
         RequireLive(Phrase.RaiseHand);
         RequirePresentStudent(studentId ?? "", Phrase.RaiseHand);
-        if (_state.Stage.Contains(studentId!))
+        return RaiseHandOfAsync(studentId!);
+    }
+
+    public Task RaiseHandAsync(string studentId, string connectionId)
+    {
+        RequireLive(Phrase.RaiseHand);
+        RequireStudentConnection(studentId, connectionId, Phrase.RaiseHand);
+        return RaiseHandOfAsync(studentId);
+    }
+
+    private async Task RaiseHandOfAsync(string studentId)
+    {
+        if (_state.Stage.Contains(studentId))
         {
             throw new ClassroomStateException(Refusals.StageAlreadyOn);
         }
 
-        if (!_state.Hands.Contains(studentId!))
+        if (!_state.Hands.Contains(studentId))
         {
-            Raise(new HandRaised(studentId!));
+            Raise(new HandRaised(studentId));
         }
 
         await CommitAsync();

@@ -160,14 +160,40 @@ public sealed partial class ClassroomGrain(
         }
     }
 
-    /// <summary>The present student <paramref name="userId"/>, or a refusal naming why they may not <paramref name="action"/>.</summary>
+    /// <summary>
+    /// The present student <paramref name="userId"/> (a student in at least one connection), or a refusal naming why they
+    /// may not <paramref name="action"/>. For rules about the person (inviting them on stage), not about one connection.
+    /// </summary>
     private ParticipantState RequirePresentStudent(string userId, Phrase action)
     {
         var participant = _state.FindPresent(userId)
             ?? throw new ClassroomPermissionException(Refusals.LessonPresentOnly, action);
-        return participant.Role == ParticipantRole.Student
-            ? participant
-            : throw new ClassroomPermissionException(participant.Role == ParticipantRole.Viewer ? Refusals.LessonViewersCannot : Refusals.LessonStudentsOnly, action);
+        RequireStudentRole(participant.Role, action);
+        return participant;
+    }
+
+    /// <summary>
+    /// The participant behind <paramref name="connectionId"/> and the role that connection joined with, or a refusal
+    /// if it is not one of <paramref name="userId"/>'s connections here.
+    /// </summary>
+    private (ParticipantState Participant, ParticipantRole Role) RequireConnection(string userId, string connectionId, Phrase action)
+    {
+        var participant = _state.FindPresent(userId ?? "");
+        return participant?.RoleOf(connectionId ?? "") is { } role
+            ? (participant, role)
+            : throw new ClassroomPermissionException(Refusals.LessonPresentOnly, action);
+    }
+
+    /// <summary>Refuses unless <paramref name="connectionId"/> of <paramref name="userId"/> joined as a student.</summary>
+    private void RequireStudentConnection(string userId, string connectionId, Phrase action) =>
+        RequireStudentRole(RequireConnection(userId, connectionId, action).Role, action);
+
+    private static void RequireStudentRole(ParticipantRole role, Phrase action)
+    {
+        if (role != ParticipantRole.Student)
+        {
+            throw new ClassroomPermissionException(role == ParticipantRole.Viewer ? Refusals.LessonViewersCannot : Refusals.LessonStudentsOnly, action);
+        }
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Classroom {ClassroomId} skipped event {Seq} of unknown type '{Type}' written by a newer build")]

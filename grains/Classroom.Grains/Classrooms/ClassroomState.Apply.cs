@@ -127,7 +127,6 @@ public sealed partial class ClassroomState
         }
 
         participant.DisplayName = joined.DisplayName;
-        participant.Role = joined.Role;
         if (!participant.IsPresent)
         {
             participant.PresentSince = at;
@@ -135,12 +134,21 @@ public sealed partial class ClassroomState
         }
 
         participant.Connections.Add(joined.ConnectionId);
+        participant.ConnectionRoles[joined.ConnectionId] = joined.Role;
+        participant.RecomputeRole();
     }
 
     private void Leave(ParticipantLeft left, DateTimeOffset at)
     {
-        if (!Participants.TryGetValue(left.UserId, out var participant) || !participant.Connections.Remove(left.ConnectionId) || participant.IsPresent)
+        if (!Participants.TryGetValue(left.UserId, out var participant) || !participant.Connections.Remove(left.ConnectionId))
         {
+            return;
+        }
+
+        participant.ConnectionRoles.Remove(left.ConnectionId);
+        if (participant.IsPresent)
+        {
+            participant.RecomputeRole();
             return;
         }
 

@@ -9,11 +9,22 @@ public sealed class ParticipantState
     [JsonPropertyName("displayName")]
     public string DisplayName { get; set; } = "";
 
+    /// <summary>
+    /// The strongest role among the participant's connections (the one they had at their last leave while absent): for
+    /// what is about the person (the roster, counts, ratings), never for what one connection may do.
+    /// </summary>
     [JsonPropertyName("role")]
     public ParticipantRole Role { get; set; }
 
     [JsonPropertyName("connections")]
     public HashSet<string> Connections { get; set; } = [];
+
+    /// <summary>
+    /// The role each connection joined with: a student's viewer tab stays a viewer beside a student tab. Snapshots
+    /// written before this existed lack it; their connections count as <see cref="Role"/>, as they did then.
+    /// </summary>
+    [JsonPropertyName("connectionRoles")]
+    public Dictionary<string, ParticipantRole> ConnectionRoles { get; set; } = [];
 
     [JsonPropertyName("firstJoinedAt")]
     public DateTimeOffset FirstJoinedAt { get; set; }
@@ -28,4 +39,17 @@ public sealed class ParticipantState
 
     [JsonIgnore]
     public bool IsPresent => Connections.Count > 0;
+
+    /// <summary>The role <paramref name="connectionId"/> joined with, or null if it is not one of the participant's connections.</summary>
+    public ParticipantRole? RoleOf(string connectionId) =>
+        !Connections.Contains(connectionId) ? null : ConnectionRoles.TryGetValue(connectionId, out var role) ? role : Role;
+
+    /// <summary>Makes <see cref="Role"/> the strongest of the connections' roles (the enum runs from strongest to weakest).</summary>
+    public void RecomputeRole()
+    {
+        if (IsPresent)
+        {
+            Role = Connections.Select(c => ConnectionRoles.TryGetValue(c, out var role) ? role : Role).Min();
+        }
+    }
 }
