@@ -23,6 +23,9 @@ internal static class BenchCommands
                   --silos N (2)  --grains N (1000)  --concurrency N (512)  --seconds N (10)  --warmup N (3)
           failover  a live lesson on 3 silo processes (Redis + PostgreSQL); kill -9 its silo, time until it accepts actions
                   --rounds N (3)
+          chaos   a live lesson on 3 silos and 2 gateways (processes, Redis + PostgreSQL) while silos are killed and replaced,
+                  a gateway, Redis and PostgreSQL restarted; prints lost, repeated and refused actions and viewers' gaps
+                  --viewers N (1000)  --voters N (20)  --seconds N (300)  --kill-every N (30)
           replay  records a 3-hour lesson of about N events in SQLite, then seeks its replay to random moments
                   --events N (200000)  --students N (2000)  --seeks N (1000)
         """;
@@ -55,6 +58,9 @@ internal static class BenchCommands
                     return await Cluster.ClusterCallsBenchmark.RunSiloAsync(options);
                 case "failover":
                     Console.WriteLine(await Cluster.FailoverBenchmark.RunAsync(options));
+                    return 0;
+                case "chaos":
+                    Console.WriteLine(await Cluster.ChaosBenchmark.RunAsync(options));
                     return 0;
                 case "replay":
                     Console.WriteLine(await ReplayBenchmark.RunAsync(options));

@@ -88,6 +88,29 @@ public sealed class ChildProcess
         }
     }
 
+    /// <summary>SIGTERM, as a deployment stops a service, then waits (at most 30 s) for the process to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            Kill();
+        }
+    }
+
     /// <summary>SIGKILL: the process gets no chance to say anything to the cluster.</summary>
     public void Kill()
     {

@@ -16,6 +16,7 @@ public sealed class PostgreSqlServer
     private const string FolderPrefix = "classroom-postgres-";
     private static readonly Lazy<Task<PostgreSqlServer>> Instance = new(StartAsync);
     private readonly string? _directory;
+    private (string Bin, string Data, string? User)? _control;
 
     private PostgreSqlServer(string connectionString, string? directory)
     {
@@ -63,9 +64,23 @@ public sealed class PostgreSqlServer
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start",
              "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"], user);
-        var server = new PostgreSqlServer($"Host=127.0.0.1;Port={port};Username=classroom;Database=postgres;Pooling=true", directory);
+        var server = new PostgreSqlServer($"Host=127.0.0.1;Port={port};Username=classroom;Database=postgres;Pooling=true", directory)
+        {
+            _control = (bin, data, user),
+        };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(bin, data, user);
         return server;
+    }
+
+    /// <summary>
+    /// Restarts the private server (pg_ctl restart, fast: open sessions are cut, as in a maintenance restart); the
+    /// server a connection string names is not ours to restart.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var (bin, data, user) = _control ?? throw new NotSupportedException("CLASSROOM_TEST_POSTGRES names a server these tests do not run: it cannot be restarted.");
+        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "60", "restart"], user);
+        NpgsqlConnection.ClearAllPools();
     }
 
     private void Stop(string bin, string data, string? user)

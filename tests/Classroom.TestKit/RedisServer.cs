@@ -4,11 +4,13 @@ namespace Classroom.TestKit;
 
 /// <summary>
 /// A private redis-server for one test (Debian's <c>redis-server</c>; <c>./test.sh</c> installs it) on a free loopback
-/// port, without persistence, so a test can restart it and see what a cluster does when Redis loses everything.
+/// port, without persistence, so a test can restart it and see what a cluster does when Redis loses everything (or,
+/// with <see cref="RestartKeepingDataAsync"/>, what a restart of a Redis that saves its data does).
 /// Killed when disposed or when the test process exits.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("classroom-redis-").FullName;
     private Process? _process;
 
     private RedisServer(int port)
@@ -33,6 +35,30 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         Kill();
+        File.Delete(Path.Combine(_directory, "dump.rdb"));
+        await LaunchAsync();
+    }
+
+    /// <summary>
+    /// Saves the data (SAVE), stops the server and starts it again on the same port with that data: a Redis restarted
+    /// for maintenance. Down for as long as a start takes.
+    /// </summary>
+    public async Task RestartKeepingDataAsync()
+    {
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("*1\r\n$4\r\nSAVE\r\n"u8.ToArray());
+            var reply = new byte[64];
+            var read = await stream.ReadAsync(reply).AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+            if (read < 3 || reply[0] != (byte)'+')
+            {
+                throw new InvalidOperationException($"redis-server on port {Port} did not save: {System.Text.Encoding.ASCII.GetString(reply, 0, read)}");
+            }
+        }
+
+        Kill();
         await LaunchAsync();
     }
 
@@ -53,7 +79,8 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var binary = File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
         var start = new ProcessStartInfo(binary,
-            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no"])
+            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no",
+             "--dir", _directory])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
