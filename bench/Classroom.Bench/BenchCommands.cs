@@ -26,6 +26,8 @@ internal static class BenchCommands
           chaos   a live lesson on 3 silos and 2 gateways (processes, Redis + PostgreSQL) while silos are killed and replaced,
                   a gateway, Redis and PostgreSQL restarted; prints lost, repeated and refused actions and viewers' gaps
                   --viewers N (1000)  --voters N (20)  --seconds N (300)  --kill-every N (30)
+          soak    a long lesson (a silo and a gateway process) whose viewers come and go; samples memory, handles, grains
+                  --viewers N (2000)  --minutes N (30)  --sample-seconds N (30)
           replay  records a 3-hour lesson of about N events in SQLite, then seeks its replay to random moments
                   --events N (200000)  --students N (2000)  --seeks N (1000)
         """;
@@ -61,6 +63,9 @@ internal static class BenchCommands
                     return 0;
                 case "chaos":
                     Console.WriteLine(await Cluster.ChaosBenchmark.RunAsync(options));
+                    return 0;
+                case "soak":
+                    Console.WriteLine(await Cluster.SoakBenchmark.RunAsync(options));
                     return 0;
                 case "replay":
                     Console.WriteLine(await ReplayBenchmark.RunAsync(options));

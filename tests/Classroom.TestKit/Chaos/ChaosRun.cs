@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -126,8 +125,8 @@ public static class ChaosRun
 
             var addresses = gateways.Select(g => g.Address).ToList();
             using var http = new HttpClient { BaseAddress = addresses[0], Timeout = TimeSpan.FromSeconds(30) };
-            var teacherToken = await SignInAsync(http, Teacher, "teacher-demo");
-            var id = await ScheduleAsync(http, teacherToken);
+            var teacherToken = await GatewayApi.TokenAsync(http, "/api/accounts/login", new { userName = Teacher, password = "teacher-demo" });
+            var id = await GatewayApi.ScheduleAsync(http, teacherToken, "Chaos");
             say($"lesson {id}: 3 silos, 2 gateways, {options.Viewers} viewers, {options.Voters} voters, {options.RunFor.TotalSeconds:0} s");
 
             var teacher = new ChaosClient(addresses, 0, teacherToken, id, asViewer: false);
@@ -141,7 +140,7 @@ public static class ChaosRun
             for (var i = 0; i < options.Voters; i++)
             {
                 voterNames.Add($"chaos{i}-{Guid.NewGuid():N}"[..20]);
-                var token = await RegisterStudentAsync(http, voterNames[^1]);
+                var token = await GatewayApi.RegisterStudentAsync(http, voterNames[^1]);
                 var voter = new ChaosClient(addresses, i, token, id, asViewer: false);
                 clients.Add(voter);
                 voters.Add(voter);
@@ -153,7 +152,7 @@ public static class ChaosRun
             {
                 var joined = await Task.WhenAll(batch.Select(async i =>
                 {
-                    var viewer = new ChaosClient(addresses, i, await GuestTokenAsync(http, i), id, asViewer: true);
+                    var viewer = new ChaosClient(addresses, i, await GatewayApi.TokenAsync(http, "/api/accounts/guest", new { displayName = $"访客{i}" }), id, asViewer: true);
                     await viewer.StartAsync();
                     return viewer;
                 }));
@@ -341,44 +340,6 @@ public static class ChaosRun
     }
 
     private static long Seq(string messageId) => long.Parse(messageId[1..], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<string> SignInAsync(HttpClient http, string user, string password)
-    {
-        var response = await http.PostAsJsonAsync("/api/accounts/login", new { userName = user, password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-    }
-
-    private static async Task<string> RegisterStudentAsync(HttpClient http, string user)
-    {
-        var password = "Chaos-" + Guid.NewGuid().ToString("N");
-        var created = await http.PostAsJsonAsync("/api/accounts", new { userName = user, password, displayName = user, kind = "student" });
-        created.EnsureSuccessStatusCode();
-        return await SignInAsync(http, user, password);
-    }
-
-    private static async Task<string> GuestTokenAsync(HttpClient http, int n)
-    {
-        var response = await http.PostAsJsonAsync("/api/accounts/guest", new { displayName = $"访客{n}" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-    }
-
-    private static async Task<string> ScheduleAsync(HttpClient http, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/lessons")
-        {
-            Content = JsonContent.Create(new
-            {
-                title = "Chaos", subject = "math", grade = 8, courseType = "textbook", description = "",
-                startsAt = DateTimeOffset.UtcNow.AddDays(1), duration = "01:00:00",
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["classroomId"]!.GetValue<string>();
-    }
 
     private sealed record LoggedEvent(long Seq, string Type, string Audience, string? Text, string? Student);
 
