@@ -56,6 +56,7 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<AccountRecord>, PasswordHasher<AccountRecord>>();
         services.AddSingleton<AccountService>();
+        services.AddAccountSafeguards();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
