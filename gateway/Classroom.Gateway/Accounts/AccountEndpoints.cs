@@ -19,10 +19,18 @@ public static class AccountEndpoints
             var user = await service.RegisterAsync(request.UserName, request.Password, request.DisplayName, request.Kind);
             return TypedResults.Created($"/api/me", new UserView(user.UserId, user.DisplayName, user.Kind));
         });
-        accounts.MapPost("/login", async (LoginRequest request, AccountService service, TokenService tokens, RefusalLocalizer texts, HttpContext context) =>
+        accounts.MapPost("/login", async (LoginRequest request, AccountService service, TokenService tokens, LoginThrottle throttle, RefusalLocalizer texts, HttpContext context) =>
         {
+            var userId = (request.UserName ?? "").Trim().ToLowerInvariant();
+            var address = context.Connection.RemoteIpAddress?.ToString();
+            if (throttle.RetryAfter(userId, address) is var wait && wait > TimeSpan.Zero)
+            {
+                return TooManyRequests.Problem(context, texts, Refusals.AccountSignInThrottled, wait);
+            }
+
             if (await service.SignInAsync(request.UserName, request.Password) is not { } user)
             {
+                throttle.Failed(userId, address);
                 return Results.Problem(
                     texts.Say(Refusals.AccountSignInFailed),
                     statusCode: StatusCodes.Status401Unauthorized,
@@ -30,6 +38,7 @@ public static class AccountEndpoints
                     extensions: new Dictionary<string, object?> { [ApiErrors.CodeExtension] = Refusals.AccountSignInFailed });
             }
 
+            throttle.Succeeded(userId);
             var token = tokens.Issue(user);
             if (token.Operator)
             {
@@ -45,7 +54,7 @@ public static class AccountEndpoints
             }
 
             return Results.Ok(token);
-        });
+        }).Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         accounts.MapPost("/guest", (GuestRequest request, TokenService tokens) => tokens.Issue(AccountService.Guest(request.DisplayName)));
         app.MapGet("/api/me", (HttpContext context) =>
         {
