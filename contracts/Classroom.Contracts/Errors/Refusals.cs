@@ -192,6 +192,8 @@ public static class Refusals
     public const string AccountPasswordLikeName = "account.password-like-name";
     /// <summary>Too many failed sign-ins: try again in {0} seconds.</summary>
     public const string AccountSignInThrottled = "account.sign-in-throttled";
+    /// <summary>This sign-in has ended: sign in again.</summary>
+    public const string AccountRefreshInvalid = "account.refresh-invalid";
     /// <summary>Too many new connections: try again in {0} seconds.</summary>
     public const string HubConnectionRateLimit = "hub.connection-rate-limit";
     /// <summary>Too many chat calls: slow down and try again in a moment.</summary>

@@ -59,6 +59,10 @@ public sealed partial class AccountService(IClusterClient client, IPasswordHashe
         return new CurrentUser(record.UserId, record.DisplayName, record.Kind);
     }
 
+    /// <summary>The account <paramref name="userId"/> as a user, or null if this deployment has none by that name.</summary>
+    public async Task<CurrentUser?> FindAsync(string userId) =>
+        await client.GetGrain<IAccountGrain>(userId).GetAsync() is { } record ? new CurrentUser(record.UserId, record.DisplayName, record.Kind) : null;
+
     /// <summary>A viewer without an account: a fresh identity that may watch but never chat or vote.</summary>
     public static CurrentUser Guest(string? displayName)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Classroom.Gateway.Extensions;
 
 /// <summary>
-/// The accounts' safeguards: the password policy, sign-in throttling, tokens accepted only for accounts of this
+/// The accounts' safeguards: the password policy, sign-in throttling, rotating refresh tokens, tokens accepted only for accounts of this
 /// deployment, and the answer to a refused hub connection.
 /// </summary>
 internal static class AccountSafeguardsExtensions
@@ -18,6 +18,7 @@ internal static class AccountSafeguardsExtensions
             .ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccountExistence>();
+        services.AddSingleton<RefreshTokens>();
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             var validated = o.Events.OnTokenValidated;
