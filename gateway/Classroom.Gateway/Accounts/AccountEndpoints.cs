@@ -20,42 +20,9 @@ public static class AccountEndpoints
             var user = await service.RegisterAsync(request.UserName, request.Password, request.DisplayName, request.Kind);
             return TypedResults.Created($"/api/me", new UserView(user.UserId, user.DisplayName, user.Kind));
         });
-        accounts.MapPost("/login", async (LoginRequest request, AccountService service, TokenService tokens, RefreshTokens refresh, LoginThrottle throttle, RefusalLocalizer texts, HttpContext context) =>
-        {
-            var userId = (request.UserName ?? "").Trim().ToLowerInvariant();
-            var address = context.Connection.RemoteIpAddress?.ToString();
-            if (throttle.RetryAfter(userId, address) is var wait && wait > TimeSpan.Zero)
-            {
-                return TooManyRequests.Problem(context, texts, Refusals.AccountSignInThrottled, wait);
-            }
-
-            if (await service.SignInAsync(request.UserName, request.Password) is not { } user)
-            {
-                throttle.Failed(userId, address);
-                return Results.Problem(
-                    texts.Say(Refusals.AccountSignInFailed),
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: texts.Say(Refusals.TitleSignInFailed),
-                    extensions: new Dictionary<string, object?> { [ApiErrors.CodeExtension] = Refusals.AccountSignInFailed });
-            }
-
-            throttle.Succeeded(userId);
-            return Results.Ok(await IssueAsync(user, tokens, refresh, context));
-        }).Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        accounts.MapPost("/refresh", async (RefreshRequest request, AccountService service, TokenService tokens, RefreshTokens refresh, RefusalLocalizer texts, HttpContext context) =>
-        {
-            // A family whose account is gone ends here too: its next token is never handed out.
-            if (await refresh.RotateAsync(request.RefreshToken) is not var (userId, next) || await service.FindAsync(userId) is not { } user)
-            {
-                return Results.Problem(
-                    texts.Say(Refusals.AccountRefreshInvalid),
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: texts.Say(Refusals.TitleSignInFailed),
-                    extensions: new Dictionary<string, object?> { [ApiErrors.CodeExtension] = Refusals.AccountRefreshInvalid });
-            }
-
-            return Results.Ok(await IssueAsync(user, tokens, refresh, context, next));
-        }).Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        accounts.MapPost("/login", LoginAsync)
+            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        accounts.MapPost("/refresh", RefreshAsync).Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
         accounts.MapPost("/logout", async (RefreshRequest request, RefreshTokens refresh, HttpContext context) =>
         {
             await refresh.RevokeAsync(request.RefreshToken);
@@ -70,6 +37,44 @@ public static class AccountEndpoints
         }).RequireAuthorization().WithTags("Accounts");
         return app;
     }
+
+    private static async Task<IResult> LoginAsync(
+        LoginRequest request, AccountService service, TokenService tokens, RefreshTokens refresh, LoginThrottle throttle, RefusalLocalizer texts, HttpContext context)
+    {
+        var userId = (request.UserName ?? "").Trim().ToLowerInvariant();
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(userId, address) is var wait && wait > TimeSpan.Zero)
+        {
+            return TooManyRequests.Problem(context, texts, Refusals.AccountSignInThrottled, wait);
+        }
+
+        if (await service.SignInAsync(request.UserName, request.Password) is not { } user)
+        {
+            throttle.Failed(userId, address);
+            return SignInProblem(texts, Refusals.AccountSignInFailed);
+        }
+
+        throttle.Succeeded(userId);
+        return Results.Ok(await IssueAsync(user, tokens, refresh, context));
+    }
+
+    private static async Task<IResult> RefreshAsync(
+        RefreshRequest request, AccountService service, TokenService tokens, RefreshTokens refresh, RefusalLocalizer texts, HttpContext context)
+    {
+        // A family whose account is gone ends here too: its next token is never handed out.
+        if (await refresh.RotateAsync(request.RefreshToken) is not var (userId, next) || await service.FindAsync(userId) is not { } user)
+        {
+            return SignInProblem(texts, Refusals.AccountRefreshInvalid);
+        }
+
+        return Results.Ok(await IssueAsync(user, tokens, refresh, context, next));
+    }
+
+    private static IResult SignInProblem(RefusalLocalizer texts, string code) => Results.Problem(
+        texts.Say(code),
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: texts.Say(Refusals.TitleSignInFailed),
+        extensions: new Dictionary<string, object?> { [ApiErrors.CodeExtension] = code });
 
     /// <summary>
     /// An access token for <paramref name="user"/> and a refresh token (the family's <paramref name="next"/> one, or a
