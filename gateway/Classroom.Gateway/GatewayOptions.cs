@@ -55,6 +55,12 @@ public sealed class GatewayOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
+    /// How long a sign-in may be renewed with refresh tokens (<c>POST /api/accounts/refresh</c>), counted from the
+    /// sign-in: then the user signs in again.
+    /// </summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
     /// The key bearer tokens are signed with (base64, at least 32 bytes); every gateway of a cluster needs the same one.
     /// Unset in the embedded default: a key is generated into the data folder.
     /// </summary>
@@ -74,5 +80,5 @@ public sealed class GatewayOptions
         o.FlushInterval > TimeSpan.Zero && o.SubscriptionRenewal > TimeSpan.Zero && o.MaxPendingFrames > 0 && o.MaxWriteStall > TimeSpan.Zero
         && o.SlowViewerTimeout > TimeSpan.Zero && o.ResumeWindow > 0 && o.MaxMessageBytes > 0 && o.ChatPerSecond > 0 && o.ChatBurst > 0
         && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0
-        && o.TokenLifetime > TimeSpan.Zero && TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _);
+        && o.TokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero && TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _);
 }

@@ -186,6 +186,16 @@ public static class Refusals
     public const string AccountUserNameFormat = "account.user-name-format";
     /// <summary>Wrong user name or password.</summary>
     public const string AccountSignInFailed = "account.sign-in-failed";
+    /// <summary>This password is one of the most common ones: choose one that is harder to guess.</summary>
+    public const string AccountPasswordCommon = "account.password-common";
+    /// <summary>A password may not be made from the user name (the name itself, reversed, or with digits added).</summary>
+    public const string AccountPasswordLikeName = "account.password-like-name";
+    /// <summary>Too many failed sign-ins: try again in {0} seconds.</summary>
+    public const string AccountSignInThrottled = "account.sign-in-throttled";
+    /// <summary>This sign-in has ended: sign in again.</summary>
+    public const string AccountRefreshInvalid = "account.refresh-invalid";
+    /// <summary>Too many new connections: try again in {0} seconds.</summary>
+    public const string HubConnectionRateLimit = "hub.connection-rate-limit";
     /// <summary>Too many chat calls: slow down and try again in a moment.</summary>
     public const string HubRateLimitChat = "hub.rate-limit.chat";
     /// <summary>Too many vote calls: slow down and try again in a moment.</summary>
@@ -212,4 +222,6 @@ public static class Refusals
     public const string TitleServerError = "title.server-error";
     /// <summary>Sign-in failed</summary>
     public const string TitleSignInFailed = "title.sign-in-failed";
+    /// <summary>Too many requests</summary>
+    public const string TitleTooManyRequests = "title.too-many-requests";
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Classroom.Gateway.Accounts;
 
 /// <summary>Registration and sign-in: passwords are hashed here (Identity's hasher) and only the hash reaches the account grain.</summary>
-public sealed partial class AccountService(IClusterClient client, IPasswordHasher<AccountRecord> hasher, TimeProvider time)
+public sealed partial class AccountService(IClusterClient client, IPasswordHasher<AccountRecord> hasher, PasswordPolicy passwords, TimeProvider time)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();
@@ -15,10 +15,7 @@ public sealed partial class AccountService(IClusterClient client, IPasswordHashe
     public async Task<CurrentUser> RegisterAsync(string? userName, string? password, string? displayName, AccountKind kind)
     {
         var id = Normalize(userName);
-        if (password is null || password.Length < 8 || password.Length > 128)
-        {
-            throw new ClassroomValidationException(Refusals.AccountPasswordLength);
-        }
+        passwords.Check(id, password);
 
         var name = (displayName ?? "").Trim();
         if (name.Length is < 1 or > 50)
@@ -61,6 +58,10 @@ public sealed partial class AccountService(IClusterClient client, IPasswordHashe
 
         return new CurrentUser(record.UserId, record.DisplayName, record.Kind);
     }
+
+    /// <summary>The account <paramref name="userId"/> as a user, or null if this deployment has none by that name.</summary>
+    public async Task<CurrentUser?> FindAsync(string userId) =>
+        await client.GetGrain<IAccountGrain>(userId).GetAsync() is { } record ? new CurrentUser(record.UserId, record.DisplayName, record.Kind) : null;
 
     /// <summary>A viewer without an account: a fresh identity that may watch but never chat or vote.</summary>
     public static CurrentUser Guest(string? displayName)

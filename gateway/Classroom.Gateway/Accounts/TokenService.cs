@@ -62,5 +62,10 @@ public sealed class TokenService(SymmetricSecurityKey key, IOptions<GatewayOptio
     }
 }
 
-/// <summary>What sign-in answers: the token and how long it lasts (the shape the web pages and clients read).</summary>
-public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, bool Operator);
+/// <summary>
+/// What sign-in answers: the token and how long it lasts (the shape the web pages and clients read), and for accounts
+/// (not guests) a refresh token for <c>POST /api/accounts/refresh</c>.
+/// </summary>
+public sealed record TokenResponse(
+    string TokenType, string AccessToken, long ExpiresIn, bool Operator,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken = null);

@@ -2,6 +2,7 @@ using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Gateway.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Classroom.Gateway.Api;
 
@@ -34,7 +35,7 @@ public static class LessonEndpoints
         return client.GetGrain<ILessonCatalogGrain>(ILessonCatalogGrain.Key).ListAsync(new LessonQuery(subject, from, to, limit ?? 100));
     }
 
-    private static async Task<IResult> ScheduleAsync(ScheduleRequest request, HttpContext context, IClusterClient client)
+    private static async Task<Created<ClassroomSnapshot>> ScheduleAsync(ScheduleRequest request, HttpContext context, IClusterClient client)
     {
         var user = CurrentUser.From(context.User);
         var id = NewId(request.Title);

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Serialization;
 using Classroom.Gateway.Accounts;
@@ -22,7 +21,6 @@ namespace Classroom.Gateway.Extensions;
 public static class ClassroomGatewayExtensions
 {
     public const string HubPath = "/hubs/classroom";
-    private const string ConnectionPolicy = "hub-connections";
 
     public const string DashboardPath = "/dashboard";
 
@@ -56,6 +54,7 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<AccountRecord>, PasswordHasher<AccountRecord>>();
         services.AddSingleton<AccountService>();
+        services.AddAccountSafeguards();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
@@ -93,9 +92,7 @@ public static class ClassroomGatewayExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(ConnectionPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(CurrentUser.IdClaim)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = gateway.ConnectionsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(HubConnectionLimit.Policy, context => HubConnectionLimit.Partition(context, gateway.ConnectionsPerMinute));
         });
 
         services.AddSignalR(o =>
@@ -125,6 +122,7 @@ public static class ClassroomGatewayExtensions
     public static WebApplication MapClassroomGateway(this WebApplication app)
     {
         app.UseClassroomLocalization();
+        app.UseApiSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebPages();
@@ -140,7 +138,8 @@ public static class ClassroomGatewayExtensions
         app.MapReplayEndpoints();
         app.MapProfileEndpoints();
         app.MapSettingsEndpoints();
-        app.MapHub<ClassroomHub>(HubPath).RequireRateLimiting(ConnectionPolicy);
+        // A connection ends when its token does (the page's client reconnects with the session's current token).
+        app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);
         return app;
     }

@@ -12,6 +12,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(GuestRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(UserView))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(ScheduleRequest))]

@@ -10,6 +10,7 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(TeacherState))]
 [JsonSerializable(typeof(StudentState))]
 [JsonSerializable(typeof(Accounts.AccountState))]
+[JsonSerializable(typeof(Accounts.RefreshTokenFamilyState))]
 [JsonSerializable(typeof(Catalog.LessonCatalogState))]
 [JsonSerializable(typeof(Replays.ReplayIndexState))]
 [JsonSerializable(typeof(Replays.ReplayCheckpoint))]

@@ -2,6 +2,9 @@
 // page's language, so that the server's refusals come in it.
 import { lang, t } from './i18n.js';
 const SESSION_KEY = 'classroom.session';
+// An access token this close to its end is renewed (with the refresh token) before it is sent.
+const RENEW_BEFORE_MS = 60_000;
+let renewing = null;
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -10,19 +13,46 @@ export class ApiError extends Error {
   }
 }
 
-/** The signed-in user and token, or null when signed out or expired. */
+/** The signed-in user and token, or null when signed out, or expired with no refresh token to renew it. */
 export function session() {
   try {
     const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
-    return saved && saved.expiresAt > Date.now() ? saved : null;
+    return saved && (saved.expiresAt > Date.now() || saved.refreshToken) ? saved : null;
   } catch {
     return null;
   }
 }
 
 export function signOut() {
+  const refreshToken = session()?.refreshToken;
   localStorage.removeItem(SESSION_KEY);
+  // Ends the sign-in on the server too (best effort: signing out here must not wait for the network).
+  if (refreshToken) request('/api/accounts/logout', { method: 'POST', body: { refreshToken }, anonymous: true }).catch(() => {});
 }
+
+/** The session's access token, renewed first (one renewal for all callers) when it is about to expire; '' when signed out. */
+export async function freshToken() {
+  const current = session();
+  if (!current) return '';
+  if (current.expiresAt - Date.now() > RENEW_BEFORE_MS || !current.refreshToken) return current.token;
+  renewing ??= renew(current).finally(() => { renewing = null; });
+  return renewing;
+}
+
+async function renew(current) {
+  try {
+    const token = await request('/api/accounts/refresh', { method: 'POST', body: { refreshToken: current.refreshToken }, anonymous: true });
+    save({ ...current, token: token.accessToken, refreshToken: token.refreshToken, expiresAt: Date.now() + token.expiresIn * 1000 });
+    return token.accessToken;
+  } catch (error) {
+    // Refused: the sign-in has ended (signed out elsewhere, or its refresh token was stolen and reused). A network
+    // failure keeps the session for the next try.
+    if (error.status === 401) localStorage.removeItem(SESSION_KEY);
+    return session()?.token ?? '';
+  }
+}
+
+const save = saved => localStorage.setItem(SESSION_KEY, JSON.stringify(saved));
 
 export const signIn = (userName, password) => start('/api/accounts/login', { userName, password });
 
@@ -36,8 +66,8 @@ export async function createAccount(account) {
 async function start(path, body) {
   const token = await request(path, { method: 'POST', body, anonymous: true });
   const user = await request('/api/me', { token: token.accessToken });
-  const saved = { token: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000, user };
-  localStorage.setItem(SESSION_KEY, JSON.stringify(saved));
+  const saved = { token: token.accessToken, refreshToken: token.refreshToken, expiresAt: Date.now() + token.expiresIn * 1000, user };
+  save(saved);
   return saved;
 }
 
@@ -51,7 +81,7 @@ export function requireSession() {
 /** A JSON request with the session's token; failures throw an ApiError with the problem's detail. */
 export async function request(path, { method = 'GET', body, token, anonymous = false } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': lang };
-  const bearer = token ?? (anonymous ? null : session()?.token);
+  const bearer = token ?? (anonymous ? null : await freshToken());
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;

@@ -1,7 +1,8 @@
 // One SignalR connection to the classroom hub with the official client (window.signalR, from lib/signalr), signed in
-// with the session's token. It reconnects by itself, forever, with growing pauses; whoever uses it re-joins on
+// with the session's token, renewed when about to expire (the gateway closes a connection whose token expires: it
+// reconnects with a fresh one). It reconnects by itself, forever, with growing pauses; whoever uses it re-joins on
 // 'reconnected'.
-import { session } from './api.js';
+import { freshToken } from './api.js';
 import { lang } from './i18n.js';
 
 const RETRY_MILLIS = [0, 1000, 2000, 5000];
@@ -9,7 +10,7 @@ const RETRY_MILLIS = [0, 1000, 2000, 5000];
 export function connectHub({ onState } = {}) {
   const connection = new signalR.HubConnectionBuilder()
     // The connection's language, for the hub's refusals.
-    .withUrl(`/hubs/classroom?lang=${encodeURIComponent(lang)}`, { accessTokenFactory: () => session()?.token ?? '' })
+    .withUrl(`/hubs/classroom?lang=${encodeURIComponent(lang)}`, { accessTokenFactory: freshToken })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => RETRY_MILLIS[Math.min(context.previousRetryCount, RETRY_MILLIS.length - 1)] })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
