@@ -69,6 +69,14 @@ public sealed class ChildProcess
         }
     }
 
+    /// <summary>Every line containing <paramref name="text"/>, each with the <paramref name="following"/> lines after it.</summary>
+    public IReadOnlyList<string> LinesWith(string text, int following)
+    {
+        var lines = _lines.ToArray();
+        return [.. lines.Select((line, i) => (line, i)).Where(l => l.line.Contains(text, StringComparison.Ordinal))
+            .Select(l => string.Join(" | ", lines.Skip(l.i).Take(1 + following).Select(x => x.Trim())))];
+    }
+
     /// <summary>Completes when the process prints a line containing <paramref name="text"/> (or has printed one).</summary>
     public async Task WaitForOutputAsync(string text)
     {

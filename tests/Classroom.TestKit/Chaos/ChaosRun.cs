@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -38,7 +39,8 @@ public sealed record ChaosReport(
     int Reconnects,
     int Snapshots,
     IReadOnlyDictionary<string, int> Refused,
-    IReadOnlyList<string> Faults);
+    IReadOnlyList<string> Faults,
+    IReadOnlyList<string> GatewayFailures);
 
 /// <summary>
 /// A live lesson on a real cluster under faults: three silo processes and two gateway processes over a private Redis
@@ -89,6 +91,7 @@ public static class ChaosRun
         };
         var silos = new List<ChildProcess>();
         var gateways = new List<(ChildProcess Process, Uri Address)>();
+        var everyGateway = new List<ChildProcess>();
         var started = 0;
         async Task StartSiloAsync()
         {
@@ -105,6 +108,7 @@ public static class ChaosRun
         async Task<ChildProcess> StartGatewayAsync(Uri address, string name)
         {
             var process = ChildProcess.Start(name, options.GatewayDll, ["--urls", address.ToString().TrimEnd('/')], environment);
+            everyGateway.Add(process);
             await process.WaitForOutputAsync("Application started");
             return process;
         }
@@ -312,7 +316,9 @@ public static class ChaosRun
                 Math.Round(clock.Elapsed.TotalSeconds, 1), viewers.Count, acknowledgedChats.Count, acknowledgedVotes.Sum(),
                 missingChats + missingVotes, chatTexts, withGap, viewers.Count(v => v.Duplicates > 0),
                 Math.Round(longestRefusal.TotalSeconds, 2), clients.Sum(c => c.Resyncs), clients.Sum(c => c.Reconnects),
-                viewers.Sum(v => v.Snapshots.Count - 1), refused, faults);
+                viewers.Sum(v => v.Snapshots.Count - 1), refused, faults,
+                // What the gateways logged of calls that failed unexpectedly (HubGuard's "Hub method … failed"), to explain them.
+                [.. everyGateway.SelectMany(g => g.LinesWith("Hub method", following: 2).Select(line => $"{g.Name}: {line}"))]);
             return report;
         }
         finally
