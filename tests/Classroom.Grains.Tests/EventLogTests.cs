@@ -1,3 +1,4 @@
+using Classroom.Contracts.Accounts;
 using System.Text;
 using System.Text.Json;
 using Classroom.Contracts.Classrooms;
@@ -114,6 +115,30 @@ public sealed class EventLogTests
         Assert.Equal(live, rebuilt);
         Assert.True(storedSeq >= 10, $"a snapshot should have been stored, found seq {storedSeq}");
         Assert.Equal(storedSeq, storage.LastReadAfter);
+    }
+
+    [Fact]
+    public async Task Guests_who_left_are_forgotten_while_students_who_left_are_kept_for_attendance()
+    {
+        await using var cluster = await ClassroomCluster.StartAsync(o => o.SnapshotEvery = 10);
+        var lessons = new Lessons(cluster);
+        var classroom = await lessons.LiveAsync("passers-by", "s1");
+        await classroom.LeaveAsync("s1", "s1-c1");
+        for (var i = 0; i < 30; i++)
+        {
+            var guest = $"{GuestIds.Prefix}{i:D4}";
+            await classroom.JoinAsync(new JoinRequest(guest, $"访客{i}", AccountKind.Guest, $"guest-connection-{i}"));
+            await classroom.LeaveAsync(guest, $"guest-connection-{i}");
+        }
+
+        await classroom.PostChatAsync(Lessons.Teacher, "a last event, so a snapshot is stored after the guests left");
+        var stored = Encoding.UTF8.GetString((await cluster.ReadStoredStateAsync(GrainId.Create("classroom", "passers-by"), "classroom"))!);
+        await cluster.KillAsync();
+        var rebuilt = await cluster.Client.GetGrain<IClassroomGrain>("passers-by").GetSnapshotAsync(Lessons.Teacher);
+
+        Assert.DoesNotContain(GuestIds.Prefix, stored);
+        Assert.Contains("\"s1\"", stored);
+        Assert.Equal(1, rebuilt.Presence.Present);
     }
 
     [Fact]

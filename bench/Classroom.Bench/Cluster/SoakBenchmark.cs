@@ -90,7 +90,7 @@ internal static class SoakBenchmark
             var samples = new List<Sample>();
             var left = 0;
             var chats = 0;
-            var lastSample = TimeSpan.MinValue;
+            TimeSpan? lastSample = null;
             while (run.Elapsed < TimeSpan.FromMinutes(minutes))
             {
                 var second = Stopwatch.StartNew();
@@ -108,12 +108,12 @@ internal static class SoakBenchmark
                 await Task.WhenAll(leaving.Select(v => v.DisposeAsync().AsTask()));
                 left += leaving.Count;
                 crowd.AddRange(await Task.WhenAll(leaving.Select(_ => JoinAsync())));
-                if (run.Elapsed - lastSample >= sampleEvery || lastSample == TimeSpan.MinValue)
+                if (lastSample is not { } last || run.Elapsed - last >= sampleEvery)
                 {
                     lastSample = run.Elapsed;
                     var grains = await management.GetSimpleGrainStatistics();
                     var sample = new Sample(run.Elapsed.TotalMinutes, Resident(gateway.Id), Handles(gateway.Id), Resident(silo.Id), Handles(silo.Id),
-                        grains.Sum(g => g.ActivationCount), grains.Where(g => g.GrainType.Contains("Classroom", StringComparison.Ordinal)).Sum(g => g.ActivationCount),
+                        grains.Sum(g => g.ActivationCount), grains.Where(g => g.GrainType.Contains("ClassroomGrain", StringComparison.Ordinal)).Sum(g => g.ActivationCount),
                         crowd.Count, left);
                     samples.Add(sample);
                     Console.Error.WriteLine(sample.Line);

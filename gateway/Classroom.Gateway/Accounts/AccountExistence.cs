@@ -19,7 +19,7 @@ public sealed class AccountExistence(IClusterClient client, TimeProvider time)
     /// <summary>True if <paramref name="user"/> is a guest (guests have no account) or an account of this deployment.</summary>
     public async ValueTask<bool> ExistsAsync(CurrentUser user)
     {
-        if (user.Kind == AccountKind.Guest && user.UserId.StartsWith("guest-", StringComparison.Ordinal))
+        if (user.Kind == AccountKind.Guest && GuestIds.IsGuest(user.UserId))
         {
             return true;
         }

@@ -67,13 +67,13 @@ public sealed partial class AccountService(IClusterClient client, IPasswordHashe
     public static CurrentUser Guest(string? displayName)
     {
         var name = (displayName ?? "").Trim();
-        return new CurrentUser($"guest-{Guid.NewGuid():N}", name.Length is >= 1 and <= 50 ? name : "Guest", AccountKind.Guest);
+        return new CurrentUser(GuestIds.New(), name.Length is >= 1 and <= 50 ? name : "Guest", AccountKind.Guest);
     }
 
     private static string Normalize(string? userName)
     {
         var id = (userName ?? "").Trim().ToLowerInvariant();
-        return UserNamePattern().IsMatch(id) && !id.StartsWith("guest-", StringComparison.Ordinal)
+        return UserNamePattern().IsMatch(id) && !GuestIds.IsGuest(id)
             ? id
             : throw new ClassroomValidationException(Refusals.AccountUserNameFormat);
     }

@@ -1,3 +1,4 @@
+using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
 
@@ -155,6 +156,12 @@ public sealed partial class ClassroomState
         participant.LiveTime += LiveOverlap(participant.PresentSince, at);
         participant.PresentSince = null;
         Present--;
+        if (GuestIds.IsGuest(left.UserId))
+        {
+            // A guest is a visit, not a person the lesson can know again: nothing (attendance, ratings) counts guests,
+            // and a weekend's stream of passers-by must not grow the classroom's state and snapshots without bound.
+            Participants.Remove(left.UserId);
+        }
     }
 
     private void EndLesson(ClassroomEvent e)

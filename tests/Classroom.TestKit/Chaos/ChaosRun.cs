@@ -45,7 +45,8 @@ public sealed record ChaosReport(
 /// <summary>
 /// A live lesson on a real cluster under faults: three silo processes and two gateway processes over a private Redis
 /// and PostgreSQL; a teacher chatting at a steady pace, students voting, viewers spread over both gateways. Meanwhile a
-/// silo is killed (-9) and a fresh one started every <see cref="ChaosOptions.KillEvery"/>, one gateway is stopped and
+/// silo is killed (-9) or, every other time, stopped (SIGTERM) and a fresh one started every
+/// <see cref="ChaosOptions.KillEvery"/>, one gateway is stopped and
 /// started again (its viewers go to the other and resume), Redis is restarted, PostgreSQL is restarted. Afterwards
 /// the lesson's log is read and compared with what was acknowledged and with what each viewer applied.
 /// </summary>
@@ -227,9 +228,13 @@ public static class ChaosRun
             // The faults, on a schedule over the run.
             var total = options.RunFor;
             var schedule = new List<(TimeSpan At, string What, Func<Task> Do)>();
+            // Every other round the silo is stopped as a deployment stops it (SIGTERM: Orleans hands its grains over)
+            // rather than killed: a graceful stop must lose nothing either.
+            var round = 0;
             for (var at = options.KillEvery; at < total - TimeSpan.FromSeconds(5); at += options.KillEvery)
             {
-                schedule.Add((at, "kill -9 a silo, start a fresh one", async () =>
+                var graceful = round++ % 2 == 1;
+                schedule.Add((at, graceful ? "stop a silo, start a fresh one" : "kill -9 a silo, start a fresh one", async () =>
                 {
                     ChildProcess victim;
                     lock (silos)
@@ -238,8 +243,18 @@ public static class ChaosRun
                         silos.Remove(victim);
                     }
 
-                    victim.Kill();
-                    Fault($"killed {victim.Name}");
+                    if (graceful)
+                    {
+                        Fault($"stopping {victim.Name} (SIGTERM)");
+                        await victim.StopAsync();
+                        Fault($"{victim.Name} stopped");
+                    }
+                    else
+                    {
+                        victim.Kill();
+                        Fault($"killed {victim.Name}");
+                    }
+
                     await StartSiloAsync();
                     Fault($"started silo{started}");
                 }));
