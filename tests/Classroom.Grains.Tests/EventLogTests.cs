@@ -1,6 +1,6 @@
-using Classroom.Contracts.Accounts;
 using System.Text;
 using System.Text.Json;
+using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
@@ -169,12 +169,12 @@ public sealed class EventLogTests
         var classroom = await new Lessons(cluster).LiveAsync("disk-full", "s1");
 
         storage.FailAppends = true;
-        var error = await Assert.ThrowsAsync<IOException>(() => classroom.PostChatAsync("s1", "lost"));
+        var error = await Assert.ThrowsAsync<ClassroomStateException>(() => classroom.PostChatAsync("s1", "lost"));
         storage.FailAppends = false;
         await cluster.WhenIdleAsync();
 
         await classroom.PostChatAsync("s1", "kept");
-        Assert.Equal("disk full", error.Message);
+        Assert.Equal(Refusals.LessonRecovering, error.Code);
         Assert.Equal(["kept"], (await classroom.GetSnapshotAsync("s1")).Chat.Messages.Select(m => m.Text));
         var events = await Lessons.EventsAsync(classroom);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));

@@ -1,3 +1,4 @@
+using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
 
 namespace Classroom.Grains.Classrooms;
@@ -68,14 +69,17 @@ public sealed partial class ClassroomGrain
 
     /// <summary>
     /// A commit failed: the state now holds events that are not in the log. Every waiting action fails, further actions
-    /// are refused, and the activation goes away so the next one rebuilds from what the log really holds.
+    /// are refused, and the activation goes away so the next one rebuilds from what the log really holds. The actions
+    /// fail with the classroom's "recovering" refusal, not the storage's exception: that is logged here, and a database
+    /// driver's exception may not cross to the gateway at all (Orleans has no codec for Npgsql's, for one).
     /// </summary>
     private void Break(Exception error, List<ClassroomEvent> batch, TaskCompletionSource committed)
     {
         _broken = error;
         CommitFailed(logger, error, Id, batch[0].Seq, batch[^1].Seq);
-        committed.TrySetException(error);
-        _pendingCommitted?.TrySetException(error);
+        var refusal = new ClassroomStateException(Refusals.LessonRecovering);
+        committed.TrySetException(refusal);
+        _pendingCommitted?.TrySetException(refusal);
         _pending = [];
         _pendingCommitted = null;
         _inFlight = null;

@@ -36,7 +36,7 @@ public sealed class ObservedEventLogStorage : IEventLogStorage, IDisposable
 
         if (FailAppends)
         {
-            throw new IOException("disk full");
+            throw new StorageDownException("disk full");
         }
 
         Interlocked.Increment(ref _appends);
@@ -56,3 +56,6 @@ public sealed class ObservedEventLogStorage : IEventLogStorage, IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 }
+
+/// <summary>What a database driver throws: an exception Orleans has no codec for (like Npgsql's PostgresException).</summary>
+public sealed class StorageDownException(string message) : Exception(message);
