@@ -14,13 +14,14 @@ namespace Classroom.Gateway.Fanout;
 internal sealed class Viewer
 {
     private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<SerializedHubMessage> _outbox = new();
     private readonly int _maxPendingFrames;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private List<Membership>? _drainWatchers;
     private bool _draining;
-    private bool _closed;
+    private bool _isClosed;
     private long _writeStartedAt;
 
     public Viewer(HubConnectionContext connection, int maxPendingFrames, TimeProvider time, ILogger logger)
@@ -45,7 +46,7 @@ internal sealed class Viewer
     {
         lock (_lock)
         {
-            if (_closed)
+            if (_isClosed)
             {
                 // The connection is going; its disconnect handler detaches it from its classrooms.
                 return true;
@@ -105,11 +106,15 @@ internal sealed class Viewer
         Connection.GetHttpContext()?.Abort();
     }
 
+    /// <summary>Completes when the connection is cut off or gone: nothing more is sent to it.</summary>
+    public Task WhenClosedAsync() => _closed.Task;
+
     public void Close()
     {
+        _closed.TrySetResult();
         lock (_lock)
         {
-            _closed = true;
+            _isClosed = true;
             _outbox.Clear();
             _drainWatchers = null;
         }
