@@ -30,23 +30,8 @@ internal static class SoakBenchmark
         var postgres = await PostgreSqlServer.SharedAsync();
         var schema = PostgreSqlServer.NewSchema();
         var clusterId = "soak-" + Guid.NewGuid().ToString("N")[..8];
-        var environment = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Classroom__Cluster__Mode"] = "cluster",
-            ["Classroom__Cluster__Redis"] = redis.Configuration,
-            ["Classroom__Cluster__ClusterId"] = clusterId,
-            ["Classroom__Silo__Storage"] = "postgresql",
-            ["Classroom__Silo__PostgreSql__ConnectionString"] = postgres.ConnectionString,
-            ["Classroom__Silo__PostgreSql__Schema"] = schema,
-            ["Classroom__Silo__Dashboard"] = "false",
-            ["Classroom__Gateway__SeedDemo"] = "true",
-            ["Classroom__Gateway__ConnectionsPerMinute"] = "100000",
-            ["Classroom__Gateway__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
+        var environment = ClusterEnvironment.For(redis, postgres, schema, clusterId);
+        environment["Classroom__Silo__Dashboard"] = "false";
         var silo = ChildProcess.Start("silo", Path.Combine(root, "silo", "Classroom.Silo", "bin", "Release", "net10.0", "Classroom.Silo.dll"), [],
             new Dictionary<string, string>(environment) { ["Classroom__Cluster__Port"] = $"{LoopbackPort.Free()}" });
         var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");

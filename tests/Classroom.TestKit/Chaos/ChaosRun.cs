@@ -72,24 +72,9 @@ public static class ChaosRun
         await using var redis = await RedisServer.StartAsync();
         var postgres = await PostgreSqlServer.SharedAsync();
         var schema = PostgreSqlServer.NewSchema();
-        var environment = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Classroom__Cluster__Mode"] = "cluster",
-            ["Classroom__Cluster__Redis"] = redis.Configuration,
-            ["Classroom__Cluster__ClusterId"] = "chaos-" + Guid.NewGuid().ToString("N")[..8],
-            ["Classroom__Silo__Storage"] = "postgresql",
-            ["Classroom__Silo__PostgreSql__ConnectionString"] = postgres.ConnectionString,
-            ["Classroom__Silo__PostgreSql__Schema"] = schema,
-            ["Classroom__Gateway__SeedDemo"] = "true",
-            ["Classroom__Gateway__ChatPerSecond"] = "100",
-            ["Classroom__Gateway__ChatBurst"] = "100",
-            ["Classroom__Gateway__ConnectionsPerMinute"] = "100000",
-            ["Classroom__Gateway__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
+        var environment = ClusterEnvironment.For(redis, postgres, schema, "chaos-" + Guid.NewGuid().ToString("N")[..8]);
+        environment["Classroom__Gateway__ChatPerSecond"] = "100";
+        environment["Classroom__Gateway__ChatBurst"] = "100";
         var silos = new List<ChildProcess>();
         var gateways = new List<(ChildProcess Process, Uri Address)>();
         var everyGateway = new List<ChildProcess>();
