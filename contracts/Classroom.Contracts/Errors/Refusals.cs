@@ -210,6 +210,8 @@ public static class Refusals
     public const string RequestMalformed = "request.malformed";
     /// <summary>Something went wrong on our side; try again.</summary>
     public const string ServerError = "server.error";
+    /// <summary>The service is briefly unavailable while its database recovers; try again in a moment.</summary>
+    public const string ServerUnavailable = "server.unavailable";
     /// <summary>Invalid request</summary>
     public const string TitleInvalidRequest = "title.invalid-request";
     /// <summary>Not allowed</summary>
@@ -220,6 +222,8 @@ public static class Refusals
     public const string TitleNotPossibleNow = "title.not-possible-now";
     /// <summary>Server error</summary>
     public const string TitleServerError = "title.server-error";
+    /// <summary>Briefly unavailable</summary>
+    public const string TitleUnavailable = "title.unavailable";
     /// <summary>Sign-in failed</summary>
     public const string TitleSignInFailed = "title.sign-in-failed";
     /// <summary>Too many requests</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Classroom.Contracts.Errors;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Localization;
+using Classroom.Persistence.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,11 @@ internal sealed partial class HubGuard(
         {
             Counted(e.Code, method);
             throw new HubException(RefusalLocalizer.ForHub(e.Code, texts.Say(e)));
+        }
+        catch (StorageUnavailableException)
+        {
+            // The silo logged the database's failure; here it is an expected outcome of a restart, said and counted.
+            throw Refusal(Refusals.ServerUnavailable, method);
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {

@@ -21,11 +21,35 @@ public abstract class SqlDatabase
     /// </summary>
     public virtual bool BlocksOnIo => false;
 
-    /// <summary>Runs <paramref name="work"/> where it does not hold up the calling grain (see <see cref="BlocksOnIo"/>).</summary>
-    public Task<T> RunAsync<T>(Func<Task<T>> work) => BlocksOnIo ? Task.Run(work) : work();
+    /// <summary>
+    /// Runs <paramref name="work"/> where it does not hold up the calling grain (see <see cref="BlocksOnIo"/>), its
+    /// database failures reported as <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> work) => GuardAsync(BlocksOnIo ? () => Task.Run(work) : work);
 
     /// <summary>As <see cref="RunAsync{T}(Func{Task{T}})"/>, without a result.</summary>
-    public Task RunAsync(Func<Task> work) => BlocksOnIo ? Task.Run(work) : work();
+    public Task RunAsync(Func<Task> work) => GuardAsync(async () =>
+    {
+        await (BlocksOnIo ? Task.Run(work) : work());
+        return true;
+    });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the caller's thread, reporting a failure of the database (a restart, a lost
+    /// connection, a full disk) as <see cref="StorageUnavailableException"/>: the provider's own exception may have
+    /// no Orleans codec (Npgsql's has none), and would reach the caller as a serialization error instead.
+    /// </summary>
+    public async Task<T> GuardAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (DbException e) when (!IsUniqueViolation(e))
+        {
+            throw StorageUnavailableException.From(e, Location);
+        }
+    }
 
     /// <summary>Opens a connection; the first one of the process creates or migrates the tables.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -352,11 +353,19 @@ public static class ChaosRun
     private static async Task<List<LoggedEvent>> ReadLogAsync(HttpClient http, string token, string id)
     {
         var events = new List<LoggedEvent>();
+        var waited = Stopwatch.StartNew();
         for (var after = 0L; ;)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/lessons/{id}/replay/events?after={after}&max=1000");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var response = await http.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                // The database is still coming back from the last fault: the gateway says when to ask again.
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
             response.EnsureSuccessStatusCode();
             var page = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
             foreach (var e in page["events"]!.AsArray())
