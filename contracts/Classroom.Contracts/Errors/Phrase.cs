@@ -74,4 +74,20 @@ public sealed class Phrase
     public static readonly Phrase Question = new("field.question");
     /// <summary>Each option</summary>
     public static readonly Phrase Option = new("field.option");
+    /// <summary>The question's text</summary>
+    public static readonly Phrase QuestionText = new("field.question-text");
+    /// <summary>The reasoning</summary>
+    public static readonly Phrase Reasoning = new("field.reasoning");
+    /// <summary>Each step</summary>
+    public static readonly Phrase Step = new("field.step");
+    /// <summary>The final answer</summary>
+    public static readonly Phrase FinalAnswer = new("field.final-answer");
+    /// <summary>A follow-up</summary>
+    public static readonly Phrase FollowUpText = new("field.follow-up");
+    /// <summary>The reason for the report</summary>
+    public static readonly Phrase ReportReason = new("field.report-reason");
+    /// <summary>A resource's title</summary>
+    public static readonly Phrase ResourceTitle = new("field.resource-title");
+    /// <summary>The search</summary>
+    public static readonly Phrase SearchText = new("field.search-text");
 }

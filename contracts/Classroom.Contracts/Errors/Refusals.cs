@@ -208,6 +208,64 @@ public static class Refusals
     public const string HubConnectionClosing = "hub.connection-closing";
     /// <summary>The request could not be read: {0}</summary>
     public const string RequestMalformed = "request.malformed";
+    /// <summary>Sign in with a student or teacher account to use the Q&amp;A centre.</summary>
+    public const string QaSignInRequired = "qa.sign-in-required";
+    /// <summary>No question '{0}'.</summary>
+    public const string QaNotFound = "qa.not-found";
+    /// <summary>Only students ask questions.</summary>
+    public const string QaStudentsAsk = "qa.students-ask";
+    /// <summary>Only teachers answer questions.</summary>
+    public const string QaTeachersAnswer = "qa.teachers-answer";
+    /// <summary>This question has already been asked.</summary>
+    public const string QaAlreadyAsked = "qa.already-asked";
+    /// <summary>'{0}' is not a subject of the Q&amp;A centre.</summary>
+    public const string QaSubjectUnknown = "qa.subject-unknown";
+    /// <summary>The grade is 1 to 12.</summary>
+    public const string QaGradeRange = "qa.grade-range";
+    /// <summary>Choose 1 to {0} knowledge points.</summary>
+    public const string QaKnowledgePointCount = "qa.knowledge-point-count";
+    /// <summary>'{0}' is not a knowledge point of this subject.</summary>
+    public const string QaKnowledgePointUnknown = "qa.knowledge-point-unknown";
+    /// <summary>A question has at most {0} photos, each uploaded by its author.</summary>
+    public const string QaPhotos = "qa.photos";
+    /// <summary>The question is closed.</summary>
+    public const string QaClosed = "qa.closed";
+    /// <summary>The question has been hidden by an administrator.</summary>
+    public const string QaHidden = "qa.hidden";
+    /// <summary>You have answered this question already; follow up under your answer instead.</summary>
+    public const string QaAlreadyAnswered = "qa.already-answered";
+    /// <summary>An answer has 1 to {0} numbered steps.</summary>
+    public const string QaStepCount = "qa.step-count";
+    /// <summary>An answer recommends at most {0} resources.</summary>
+    public const string QaResourceCount = "qa.resource-count";
+    /// <summary>A recommended resource names a lesson and a moment of 0 or more.</summary>
+    public const string QaResourceInvalid = "qa.resource-invalid";
+    /// <summary>Only the question's author adopts an answer.</summary>
+    public const string QaAuthorAdopts = "qa.author-adopts";
+    /// <summary>Only the question's author rates the answer.</summary>
+    public const string QaAuthorRates = "qa.author-rates";
+    /// <summary>This question has no answer '{0}'.</summary>
+    public const string QaAnswerNotFound = "qa.answer-not-found";
+    /// <summary>An answer has already been adopted.</summary>
+    public const string QaAlreadyAdopted = "qa.already-adopted";
+    /// <summary>Adopt an answer first: only the adopted answer is rated.</summary>
+    public const string QaRateAdoptedOnly = "qa.rate-adopted-only";
+    /// <summary>The answer has already been rated.</summary>
+    public const string QaAlreadyRated = "qa.already-rated";
+    /// <summary>A rating is 1 to 5 stars.</summary>
+    public const string QaStars = "qa.stars";
+    /// <summary>Only the question's author and this answer's teacher may follow up.</summary>
+    public const string QaFollowUpWho = "qa.follow-up-who";
+    /// <summary>This thread is full ({0} follow-ups): ask a new question.</summary>
+    public const string QaFollowUpsFull = "qa.follow-ups-full";
+    /// <summary>Only the question's author or an administrator may close it.</summary>
+    public const string QaCloseWho = "qa.close-who";
+    /// <summary>You cannot report your own question.</summary>
+    public const string QaReportOwn = "qa.report-own";
+    /// <summary>You have already reported this question.</summary>
+    public const string QaAlreadyReported = "qa.already-reported";
+    /// <summary>Only administrators may hide or show questions.</summary>
+    public const string QaAdministratorsOnly = "qa.administrators-only";
     /// <summary>Something went wrong on our side; try again.</summary>
     public const string ServerError = "server.error";
     /// <summary>The service is briefly unavailable while its database recovers; try again in a moment.</summary>

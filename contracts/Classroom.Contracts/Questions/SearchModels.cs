@@ -10,18 +10,18 @@ namespace Classroom.Contracts.Questions;
 /// <param name="Visible">False for hidden questions: never found.</param>
 [GenerateSerializer, Immutable, Alias("SearchDocument")]
 public sealed record SearchDocument(
-    [Id(0)] string Id,
-    [Id(1)] string Kind,
-    [Id(2)] string Subject,
-    [Id(3)] int Grade,
-    [Id(4)] IReadOnlyList<string> KnowledgePoints,
-    [Id(5)] string Title,
-    [Id(6)] string Body,
-    [Id(7)] string Answers,
-    [Id(8)] bool Answered,
-    [Id(9)] bool Adopted,
-    [Id(10)] bool Visible,
-    [Id(11)] DateTimeOffset At);
+    [Id(0)] [property: JsonPropertyName("id")] string Id,
+    [Id(1)] [property: JsonPropertyName("kind")] string Kind,
+    [Id(2)] [property: JsonPropertyName("subject")] string Subject,
+    [Id(3)] [property: JsonPropertyName("grade")] int Grade,
+    [Id(4)] [property: JsonPropertyName("knowledgePoints")] IReadOnlyList<string> KnowledgePoints,
+    [Id(5)] [property: JsonPropertyName("title")] string Title,
+    [Id(6)] [property: JsonPropertyName("body")] string Body,
+    [Id(7)] [property: JsonPropertyName("answers")] string Answers,
+    [Id(8)] [property: JsonPropertyName("answered")] bool Answered,
+    [Id(9)] [property: JsonPropertyName("adopted")] bool Adopted,
+    [Id(10)] [property: JsonPropertyName("visible")] bool Visible,
+    [Id(11)] [property: JsonPropertyName("at")] DateTimeOffset At);
 
 /// <summary>The kinds of document the search index holds.</summary>
 public static class SearchKinds

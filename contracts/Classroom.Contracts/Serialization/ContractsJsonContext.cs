@@ -3,6 +3,7 @@ using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
+using Classroom.Contracts.Questions;
 using Classroom.Contracts.Replays;
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
@@ -11,6 +12,13 @@ namespace Classroom.Contracts.Serialization;
 
 /// <summary>Source-generated JSON metadata for every type the protocol carries.</summary>
 [JsonSerializable(typeof(AccountRecord))]
+[JsonSerializable(typeof(QuestionEvent))]
+[JsonSerializable(typeof(QuestionView))]
+[JsonSerializable(typeof(QuestionSummary))]
+[JsonSerializable(typeof(IReadOnlyList<QuestionSummary>))]
+[JsonSerializable(typeof(SearchDocument))]
+[JsonSerializable(typeof(IReadOnlyList<SearchHit>))]
+[JsonSerializable(typeof(QaNotice))]
 [JsonSerializable(typeof(LessonListing))]
 [JsonSerializable(typeof(LessonQuery))]
 [JsonSerializable(typeof(IReadOnlyList<LessonListing>))]

@@ -7,6 +7,7 @@ using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Localization;
+using Classroom.Gateway.Questions;
 using Classroom.Gateway.Serialization;
 using Classroom.Silo.Extensions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -108,6 +109,8 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<HubLifetimeManager<ClassroomHub>, FanoutLifetimeManager<ClassroomHub>>();
         services.AddSingleton<ClassroomFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<ClassroomFanout>());
+        services.AddSingleton<QaNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<QaNotifier>());
         services.AddSingleton<HubGuard>();
         services.AddSingleton<HubMetrics>();
         // SignalR logs every exception a hub method throws at Error, with its stack trace. Ours are HubExceptions that
@@ -138,6 +141,7 @@ public static class ClassroomGatewayExtensions
         app.MapReplayEndpoints();
         app.MapProfileEndpoints();
         app.MapSettingsEndpoints();
+        app.MapQaEndpoints();
         // A connection ends when its token does (the page's client reconnects with the session's current token).
         app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);

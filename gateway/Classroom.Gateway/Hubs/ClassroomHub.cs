@@ -3,6 +3,7 @@ using Classroom.Contracts.Errors;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Api;
 using Classroom.Gateway.Fanout;
+using Classroom.Gateway.Questions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +15,8 @@ namespace Classroom.Gateway.Hubs;
 /// </summary>
 [Authorize]
 internal sealed partial class ClassroomHub(
-    IClusterClient client, ClassroomFanout fanout, ViewerRegistry viewers, IHubContext<ClassroomHub> hubContext, TimeProvider time, ILogger<ClassroomHub> logger) : Hub
+    IClusterClient client, ClassroomFanout fanout, ViewerRegistry viewers, QaNotifier qa, IHubContext<ClassroomHub> hubContext, TimeProvider time,
+    ILogger<ClassroomHub> logger) : Hub
 {
     private CurrentUser User => CurrentUser.From(Context.User!);
 
@@ -63,6 +65,7 @@ internal sealed partial class ClassroomHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var viewer = viewers.Get(Context.ConnectionId);
+        qa.Forget(Context.ConnectionId);
         await CloseReplaysAsync();
         foreach (var membership in viewer.Memberships.Values.ToList())
         {

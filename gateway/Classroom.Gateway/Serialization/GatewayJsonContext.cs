@@ -10,6 +10,11 @@ namespace Classroom.Gateway.Serialization;
 /// <summary>Source-generated JSON metadata for the gateway's own request and response types (camelCase on the wire).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RegisterRequest))]
+[JsonSerializable(typeof(Questions.AdoptRequest))]
+[JsonSerializable(typeof(Questions.QaRatingRequest))]
+[JsonSerializable(typeof(Questions.FollowUpRequest))]
+[JsonSerializable(typeof(Questions.ReportRequest))]
+[JsonSerializable(typeof(Questions.HiddenRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(GuestRequest))]
 [JsonSerializable(typeof(RefreshRequest))]

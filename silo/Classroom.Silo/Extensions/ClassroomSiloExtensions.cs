@@ -1,6 +1,7 @@
 using System.Net;
 using Classroom.Grains;
 using Classroom.Grains.Classrooms;
+using Classroom.Grains.Questions;
 using Classroom.Grains.Replays;
 using Classroom.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -40,7 +41,7 @@ public static class ClassroomSiloExtensions
     /// Hosts the classroom grains in this process: an Orleans silo with localhost clustering and SQLite under the data
     /// folder (the embedded default), or, in cluster mode, Redis clustering and PostgreSQL
     /// (<c>Classroom:Silo:Storage=postgresql</c>). Settings come from <c>Classroom:Silo</c>, <c>Classroom:Cluster</c>,
-    /// <c>Classroom:Classrooms</c> and <c>Classroom:Replays</c>.
+    /// <c>Classroom:Classrooms</c>, <c>Classroom:Replays</c> and <c>Classroom:Qa</c>.
     /// </summary>
     public static IHostApplicationBuilder AddClassroomSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -50,6 +51,10 @@ public static class ClassroomSiloExtensions
             ClassroomOptions.IsValid, "Classroom:Classrooms has a value out of range: lengths, counts and intervals must be positive.").ValidateOnStart();
         builder.Services.AddOptions<ReplayOptions>().Bind(builder.Configuration.GetSection(ReplayOptions.Section)).Validate(
             ReplayOptions.IsValid, "Classroom:Replays has a value out of range: CheckpointEvery and LiveRefreshInterval must be positive.").ValidateOnStart();
+        // Each silo keeps its copy of the search indexes beside its data (embedded) or in a temporary folder (cluster):
+        // a copy is a cache of the index logs, rebuilt from them wherever it is missing.
+        builder.Services.AddOptions<QaOptions>().Bind(builder.Configuration.GetSection(QaOptions.Section)).PostConfigure(o => o.IndexDirectory ??=
+            cluster.IsCluster ? Path.Combine(Path.GetTempPath(), "classroom-qa-index", cluster.ClusterId) : Path.Combine(silo.DataDirectory, "qa-index"));
         builder.UseOrleans(orleans =>
         {
             if (cluster.IsCluster)

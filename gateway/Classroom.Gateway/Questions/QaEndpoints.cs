@@ -1,0 +1,93 @@
+using Classroom.Contracts.Errors;
+using Classroom.Contracts.Questions;
+using Classroom.Gateway.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Classroom.Gateway.Questions;
+
+/// <summary>
+/// The Q&amp;A centre over HTTP: ask (students), answer (teachers), adopt, rate, follow up, close, report, hide
+/// (administrators), the subject queues, one's own questions, and search. Every action answers with the question as
+/// the caller now sees it, so a page shows the result without asking again.
+/// </summary>
+public static class QaEndpoints
+{
+    public static IEndpointRouteBuilder MapQaEndpoints(this IEndpointRouteBuilder app)
+    {
+        var qa = app.MapGroup("/api/qa").WithTags("Q&A").RequireAuthorization();
+        qa.MapPost("/questions", AskAsync).RequireAuthorization(Policies.Student);
+        qa.MapGet("/questions/{id}", (string id, HttpContext context, IClusterClient client) =>
+            client.GetQuestion(id).GetAsync(QaCallers.From(context.User)));
+        qa.MapPost("/questions/{id}/answers", AnswerAsync).RequireAuthorization(Policies.Teacher);
+        qa.MapPost("/questions/{id}/adoption", (string id, AdoptRequest request, HttpContext context, IClusterClient client) =>
+            ActAsync(client, id, context, (q, caller) => q.AdoptAsync(caller, request.AnswerId)));
+        qa.MapPost("/questions/{id}/rating", (string id, QaRatingRequest request, HttpContext context, IClusterClient client) =>
+            ActAsync(client, id, context, (q, caller) => q.RateAsync(caller, request.Stars)));
+        qa.MapPost("/questions/{id}/answers/{answerId}/follow-ups", (string id, string answerId, FollowUpRequest request, HttpContext context, IClusterClient client) =>
+            ActAsync(client, id, context, (q, caller) => q.FollowUpAsync(caller, answerId, request.Text)));
+        qa.MapPost("/questions/{id}/closing", (string id, HttpContext context, IClusterClient client) =>
+            ActAsync(client, id, context, (q, caller) => q.CloseAsync(caller)));
+        qa.MapPost("/questions/{id}/reports", (string id, ReportRequest request, HttpContext context, IClusterClient client) =>
+            ActAsync(client, id, context, (q, caller) => q.ReportAsync(caller, request.Reason)));
+        qa.MapPut("/questions/{id}/hidden", (string id, HiddenRequest request, HttpContext context, IClusterClient client) =>
+            ActAsync(client, id, context, (q, caller) => q.SetHiddenAsync(caller, request.Hidden))).RequireAuthorization(Policies.Operator);
+        qa.MapGet("/queue/{subject}", QueueAsync).RequireAuthorization(Policies.TeacherOrOperator);
+        qa.MapGet("/mine", (HttpContext context, IClusterClient client, int? limit) =>
+            client.GetGrain<IQuestionListGrain>(IQuestionListGrain.OfUser(CurrentUser.From(context.User).UserId))
+                .ListAsync(new QuestionListQuery(Limit: limit ?? 100)));
+        qa.MapGet("/reported", (IClusterClient client) =>
+            client.GetGrain<IQuestionListGrain>(IQuestionListGrain.Reported).ListAsync(new QuestionListQuery(LongestWaitingFirst: true))).RequireAuthorization(Policies.Operator);
+        qa.MapGet("/search", QaSearch.SearchAsync);
+        return app;
+    }
+
+    private static async Task<Created<QuestionView>> AskAsync(QuestionDraft draft, HttpContext context, IClusterClient client)
+    {
+        var id = QaCallers.NewQuestionId();
+        var view = await client.GetQuestion(id).AskAsync(QaCallers.From(context.User), draft);
+        return TypedResults.Created($"/api/qa/questions/{id}", view);
+    }
+
+    private static async Task<Created<QuestionView>> AnswerAsync(string id, AnswerDraft answer, HttpContext context, IClusterClient client)
+    {
+        var question = client.GetQuestion(id);
+        var caller = QaCallers.From(context.User);
+        var answerId = await question.AnswerAsync(caller, answer);
+        return TypedResults.Created($"/api/qa/questions/{id}#{answerId}", await question.GetAsync(caller));
+    }
+
+    private static async Task<QuestionView> ActAsync(IClusterClient client, string id, HttpContext context, Func<IQuestionGrain, QaCaller, Task> act)
+    {
+        var question = client.GetQuestion(id);
+        var caller = QaCallers.From(context.User);
+        await act(question, caller);
+        return await question.GetAsync(caller);
+    }
+
+    private static Task<IReadOnlyList<QuestionSummary>> QueueAsync(
+        string subject, string? order, int? grade, string? knowledgePoint, int? limit, IClusterClient client)
+    {
+        if (!QaSubjects.IsKnown(subject))
+        {
+            throw new ClassroomValidationException(Refusals.QaSubjectUnknown, subject);
+        }
+
+        return client.GetGrain<IQuestionListGrain>(IQuestionListGrain.Queue(subject))
+            .ListAsync(new QuestionListQuery(order == "waiting", grade, knowledgePoint, limit ?? 100));
+    }
+}
+
+/// <summary>Which answer the author adopts.</summary>
+public sealed record AdoptRequest(string AnswerId);
+
+/// <summary>The author's stars for the adopted answer.</summary>
+public sealed record QaRatingRequest(int Stars);
+
+/// <summary>A follow-up's text.</summary>
+public sealed record FollowUpRequest(string Text);
+
+/// <summary>Why a question is reported.</summary>
+public sealed record ReportRequest(string Reason);
+
+/// <summary>Hide a question, or show it again.</summary>
+public sealed record HiddenRequest(bool Hidden);

@@ -1,0 +1,38 @@
+namespace Classroom.Grains.Questions;
+
+/// <summary>The Q&amp;A centre's limits and where the search index keeps its local copy (<c>Classroom:Qa</c>).</summary>
+public sealed class QaOptions
+{
+    public const string Section = "Classroom:Qa";
+
+    public int TitleMin { get; set; } = 4;
+    public int TitleMax { get; set; } = 60;
+    public int TextMax { get; set; } = 2000;
+    public int PhotosMax { get; set; } = 3;
+    public int KnowledgePointsMax { get; set; } = 5;
+    public int ReasoningMax { get; set; } = 4000;
+    public int StepsMax { get; set; } = 20;
+    public int StepMax { get; set; } = 1000;
+    public int FinalAnswerMax { get; set; } = 500;
+    public int ResourcesMax { get; set; } = 5;
+    public int ResourceTitleMax { get; set; } = 100;
+    public int FollowUpMax { get; set; } = 500;
+    public int FollowUpsPerAnswer { get; set; } = 30;
+    public int ReportReasonMax { get; set; } = 200;
+    public int SearchTextMax { get; set; } = 200;
+
+    /// <summary>
+    /// The folder under which each silo keeps its copy of the subjects' search indexes (a folder per silo and subject);
+    /// null keeps them in memory (rebuilt from the index logs on every activation).
+    /// </summary>
+    public string? IndexDirectory { get; set; }
+
+    /// <summary>How often an index commits its local copy, so a reactivation on the same silo replays only what followed.</summary>
+    public TimeSpan IndexCommitInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a subscription to a Q&amp;A feed lives unless renewed.</summary>
+    public TimeSpan FeedSubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How soon a question retries bringing the index and lists up to date after a failure.</summary>
+    public TimeSpan SyncRetry { get; set; } = TimeSpan.FromSeconds(5);
+}
