@@ -30,6 +30,20 @@ export function signOut() {
   if (refreshToken) request('/api/accounts/logout', { method: 'POST', body: { refreshToken }, anonymous: true }).catch(() => {});
 }
 
+/**
+ * Whether the signed-in user is an operator (an administrator of the programme), as their token says. It only decides
+ * which buttons a page offers: the server checks the token itself on every action.
+ */
+export function isOperator() {
+  try {
+    const payload = session()?.token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    return JSON.parse(json)['classroom:operator'] === 'true';
+  } catch {
+    return false;
+  }
+}
+
 /** The session's access token, renewed first (one renewal for all callers) when it is about to expire; '' when signed out. */
 export async function freshToken() {
   const current = session();
@@ -83,10 +97,12 @@ export async function request(path, { method = 'GET', body, token, anonymous = f
   const headers = { Accept: 'application/json', 'Accept-Language': lang };
   const bearer = token ?? (anonymous ? null : await freshToken());
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (a photo) goes as its bytes, typed as the file is; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: body === undefined || raw ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, t('error.network'));
   }
