@@ -8,14 +8,11 @@ public static class Policies
     public const string Teacher = "teacher";
     public const string Student = "student";
     public const string Operator = "operator";
-    public const string TeacherOrOperator = "teacher-or-operator";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Teacher, p => p.RequireClaim(CurrentUser.KindClaim, nameof(AccountKind.Teacher).ToLowerInvariant()));
         options.AddPolicy(Student, p => p.RequireClaim(CurrentUser.KindClaim, nameof(AccountKind.Student).ToLowerInvariant()));
         options.AddPolicy(Operator, p => p.RequireClaim(CurrentUser.OperatorClaim, "true"));
-        options.AddPolicy(TeacherOrOperator, p => p.RequireAssertion(context =>
-            context.User.HasClaim(CurrentUser.KindClaim, nameof(AccountKind.Teacher).ToLowerInvariant()) || context.User.HasClaim(CurrentUser.OperatorClaim, "true")));
     }
 }

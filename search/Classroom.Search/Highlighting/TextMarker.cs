@@ -1,0 +1,189 @@
+using System.Text;
+using Classroom.Contracts.Questions;
+using Classroom.Search.Analysis;
+
+namespace Classroom.Search.Highlighting;
+
+/// <summary>
+/// Marks a query's words in a hit's title and picks the snippet to show. The text is analysed again, as it was
+/// indexed, and the marked runs are cut from the original at the words' offsets: the parts join back to the text
+/// exactly, and a character that merely occurs inside a longer word (一 in 一次方程) is not marked.
+/// </summary>
+internal sealed class TextMarker
+{
+    /// <summary>Marked when a snippet starts or ends inside its text.</summary>
+    public const string Ellipsis = "…";
+
+    /// <summary>Sentence ends a snippet may start after, rather than in the middle of a sentence.</summary>
+    private static readonly char[] SentenceEnds = "。！？；!?;\n".ToCharArray();
+
+    private const int Lead = 12;
+
+    private readonly Dictionary<string, string[][]> _runsByFirstWord;
+    private readonly string[] _surfaces;
+
+    public TextMarker(IReadOnlyList<string[]> marks)
+    {
+        _runsByFirstWord = marks
+            .Where(run => run.Length > 0)
+            .GroupBy(run => run[0], StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.OrderByDescending(run => run.Length).ToArray(), StringComparer.Ordinal);
+        _surfaces = marks.Select(run => string.Concat(run)).Where(surface => surface.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The whole text in parts, the query's words marked.</summary>
+    public IReadOnlyList<TextPart> Mark(string text)
+    {
+        var parts = new List<TextPart>();
+        Mark(text, parts);
+        return parts;
+    }
+
+    /// <summary>
+    /// About <paramref name="length"/> characters of the body or the answers, whichever holds more of the query's
+    /// words (the body when neither does), starting near the words, with <see cref="Ellipsis"/> parts where it cuts.
+    /// </summary>
+    public IReadOnlyList<TextPart> Snippet(string body, string answers, int length)
+    {
+        var inBody = BestWindow(body, length);
+        var inAnswers = BestWindow(answers, length);
+        var (source, start) = body.Length == 0 || inAnswers.Score > inBody.Score ? (answers, inAnswers.Start) : (body, inBody.Start);
+        var end = Math.Min(source.Length, start + length);
+        if (end < source.Length && char.IsHighSurrogate(source[end - 1]))
+        {
+            end--;
+        }
+
+        var parts = new List<TextPart>();
+        if (start > 0)
+        {
+            parts.Add(new TextPart(Ellipsis, false));
+        }
+
+        Mark(source[start..end], parts);
+        if (end < source.Length)
+        {
+            parts.Add(new TextPart(Ellipsis, false));
+        }
+
+        return parts;
+    }
+
+    private void Mark(string text, List<TextPart> parts)
+    {
+        var words = ChineseText.Words(text);
+        var cursor = 0;
+        var plain = new StringBuilder();
+        for (var i = 0; i < words.Count;)
+        {
+            var run = RunAt(words, i);
+            if (run == 0 || words[i].Start < cursor)
+            {
+                i++;
+                continue;
+            }
+
+            var start = words[i].Start;
+            var end = words[i + run - 1].End;
+            // Two marked runs with nothing between them read as one mark.
+            if (start == cursor && parts.Count > 0 && parts[^1].Match && plain.Length == 0)
+            {
+                parts[^1] = parts[^1] with { Text = parts[^1].Text + text[start..end] };
+            }
+            else
+            {
+                plain.Append(text, cursor, start - cursor);
+                Flush(plain, parts);
+                parts.Add(new TextPart(text[start..end], true));
+            }
+
+            cursor = end;
+            i += run;
+        }
+
+        plain.Append(text, cursor, text.Length - cursor);
+        Flush(plain, parts);
+    }
+
+    private static void Flush(StringBuilder plain, List<TextPart> parts)
+    {
+        if (plain.Length > 0)
+        {
+            parts.Add(new TextPart(plain.ToString(), false));
+            plain.Clear();
+        }
+    }
+
+    /// <summary>How many words from <paramref name="at"/> form the longest run to mark; 0 for none.</summary>
+    private int RunAt(List<Word> words, int at)
+    {
+        if (!_runsByFirstWord.TryGetValue(words[at].Term, out var runs))
+        {
+            return 0;
+        }
+
+        foreach (var run in runs)
+        {
+            if (at + run.Length <= words.Count && Enumerable.Range(1, run.Length - 1).All(k => words[at + k].Term == run[k]))
+            {
+                return run.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Where a window of <paramref name="length"/> characters holds the most of the query's words, weighing each
+    /// distinct word by its length (a 一 says less than a 一次方程). Found by plain search for the words' text, cheaper
+    /// than analysing a long answer; the window alone is analysed afterwards to mark it.
+    /// </summary>
+    private (int Start, int Score) BestWindow(string text, int length)
+    {
+        var found = new List<(int At, int Surface)>();
+        for (var s = 0; s < _surfaces.Length; s++)
+        {
+            for (var at = text.IndexOf(_surfaces[s], StringComparison.OrdinalIgnoreCase); at >= 0 && found.Count < 256; at = text.IndexOf(_surfaces[s], at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add((at, s));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        found.Sort();
+        var best = (Start: 0, Score: -1);
+        foreach (var (anchor, _) in found)
+        {
+            var start = WindowStart(text, anchor);
+            var seen = new HashSet<int>();
+            var score = 0;
+            foreach (var (at, surface) in found)
+            {
+                if (at >= start && at + _surfaces[surface].Length <= start + length && seen.Add(surface))
+                {
+                    score += _surfaces[surface].Length;
+                }
+            }
+
+            if (score > best.Score)
+            {
+                best = (start, score);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A little before the first word, at the start of its sentence when that is close.</summary>
+    private static int WindowStart(string text, int anchor)
+    {
+        var from = Math.Max(0, anchor - Lead);
+        var sentence = text.LastIndexOfAny(SentenceEnds, Math.Max(0, anchor - 1), anchor - from);
+        var start = sentence >= from ? sentence + 1 : from;
+        return start > 0 && char.IsLowSurrogate(text[start]) ? start - 1 : start;
+    }
+}

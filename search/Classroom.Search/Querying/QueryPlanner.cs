@@ -1,0 +1,175 @@
+using Classroom.Contracts.Questions;
+using Classroom.Search.Analysis;
+using Classroom.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Function;
+using Lucene.Net.Queries.Function.ValueSources;
+using Lucene.Net.Search;
+
+namespace Classroom.Search.Querying;
+
+/// <summary>
+/// Turns a user's search into a Lucene query without a query parser: the text is only ever analysed into words, so
+/// query syntax in it (<c>AND</c>, <c>*</c>, <c>"</c>, <c>\</c>) is text like any other and can never throw.
+/// </summary>
+/// <remarks>
+/// Each word (or run of words with synonyms) is one clause that looks in every text field at that field's weight and
+/// takes the best: knowledge-point names 3, title 2, body 1, answers 0.5. Lucene's coordination factor then scales a
+/// document by the share of the query's clauses it matched, so a question about 一元一次方程应用题 that matches
+/// 一元一次方程 and 应用题 beats one that merely shares 一. A sloppy phrase over the title adds to titles that say
+/// the words in the query's order. The whole is multiplied by the document's adoption factor (<see cref="Ranking"/>).
+/// </remarks>
+internal static class QueryPlanner
+{
+    /// <summary>Text beyond this is ignored: a student may paste a whole problem, but its start says what it is about.</summary>
+    public const int MaxTextLength = 200;
+
+    public const int MaxLimit = 50;
+    private const int MaxWords = 32;
+    private const int MaxPhraseWords = 8;
+    private const float PhraseBoost = 2f;
+    private const float OtherWayBoost = 0.8f;
+    private const float FieldTieBreaker = 0.1f;
+
+    private static readonly (string Field, float Boost)[] TextFields =
+    [
+        (SearchFields.KnowledgePointNames, 3f),
+        (SearchFields.Title, 2f),
+        (SearchFields.Body, 1f),
+        (SearchFields.Answers, 0.5f),
+    ];
+
+    private static readonly Sort NewestFirst = new(new SortField(SearchFields.At, SortFieldType.INT64, reverse: true));
+
+    /// <summary>The plan for <paramref name="query"/>, or null when it asks for nothing (no words and no narrowing).</summary>
+    public static QueryPlan? Build(SearchQuery query)
+    {
+        var limit = Math.Clamp(query.Limit, 1, MaxLimit);
+        var words = ChineseText.Words(Truncate(query.Text ?? "")).Select(word => word.Term).Take(MaxWords).ToList();
+        var filter = new QueryWrapperFilter(Filter(query));
+        if (words.Count == 0)
+        {
+            // Browsing a knowledge point (or a grade) lists its newest questions; nothing at all lists nothing.
+            return string.IsNullOrEmpty(query.KnowledgePoint) && query.Grade is null
+                ? null
+                : new QueryPlan(new FilteredQuery(new MatchAllDocsQuery(), filter), NewestFirst, [], limit);
+        }
+
+        var marks = new List<string[]>();
+        var relevance = Relevance(words, marks);
+        var ranked = new BoostedQuery(relevance, new SingleFieldSource(SearchFields.Rank));
+        return new QueryPlan(new FilteredQuery(ranked, filter), null, marks, limit);
+    }
+
+    private static string Truncate(string text)
+    {
+        text = text.Trim();
+        if (text.Length <= MaxTextLength)
+        {
+            return text;
+        }
+
+        // Never cut a surrogate pair in two.
+        return text[..(char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength)];
+    }
+
+    private static BooleanQuery Relevance(List<string> words, List<string[]> marks)
+    {
+        var query = new BooleanQuery();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Count;)
+        {
+            if (Synonyms.Match(words, i) is { } match)
+            {
+                if (seen.Add($"synonyms:{match.Group}"))
+                {
+                    var ways = new DisjunctionMaxQuery(0f) { InAnyField(match.Said, 1f) };
+                    foreach (var other in match.Others)
+                    {
+                        ways.Add(InAnyField(other, OtherWayBoost));
+                    }
+
+                    query.Add(ways, Occur.SHOULD);
+                    marks.Add(match.Said);
+                    marks.AddRange(match.Others);
+                }
+
+                i += match.Length;
+                continue;
+            }
+
+            if (seen.Add(words[i]))
+            {
+                query.Add(InAnyField([words[i]], 1f), Occur.SHOULD);
+                marks.Add([words[i]]);
+            }
+
+            i++;
+        }
+
+        if (words.Count is > 1 and <= MaxPhraseWords)
+        {
+            query.Add(Phrase(SearchFields.Title, words, slop: 2, PhraseBoost), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>The words (one, or a run to match as a phrase) in whichever text field weighs most.</summary>
+    private static DisjunctionMaxQuery InAnyField(IReadOnlyList<string> words, float boost)
+    {
+        var query = new DisjunctionMaxQuery(FieldTieBreaker) { Boost = boost };
+        foreach (var (field, fieldBoost) in TextFields)
+        {
+            query.Add(words.Count == 1
+                ? new TermQuery(new Term(field, words[0])) { Boost = fieldBoost }
+                : Phrase(field, words, slop: 0, fieldBoost));
+        }
+
+        return query;
+    }
+
+    private static PhraseQuery Phrase(string field, IReadOnlyList<string> words, int slop, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var word in words)
+        {
+            phrase.Add(new Term(field, word));
+        }
+
+        return phrase;
+    }
+
+    private static BooleanQuery Filter(SearchQuery query)
+    {
+        var filter = new BooleanQuery { { Term(SearchFields.Visible, SearchFields.Yes), Occur.MUST } };
+        if (!string.IsNullOrEmpty(query.Kind))
+        {
+            filter.Add(Term(SearchFields.Kind, query.Kind), Occur.MUST);
+        }
+
+        if (!string.IsNullOrEmpty(query.KnowledgePoint))
+        {
+            filter.Add(Term(SearchFields.KnowledgePoint, query.KnowledgePoint), Occur.MUST);
+        }
+
+        if (query.Grade is { } grade)
+        {
+            filter.Add(Term(SearchFields.Grade, SearchFields.GradeTerm(grade)), Occur.MUST);
+        }
+
+        if (query.AnsweredOnly)
+        {
+            // Lessons have no answers to wait for: "similar questions and micro-lessons" is one search.
+            filter.Add(new BooleanQuery
+            {
+                { Term(SearchFields.Answered, SearchFields.Yes), Occur.SHOULD },
+                { Term(SearchFields.Kind, SearchKinds.Lesson), Occur.SHOULD },
+            }, Occur.MUST);
+        }
+
+        return filter;
+    }
+
+    private static TermQuery Term(string field, string value) => new(new Term(field, value));
+}
