@@ -117,7 +117,9 @@ export async function request(path, { method = 'GET', body, token, anonymous = f
     // Not ours (a proxy's error page): said below by its status.
   }
   if (!response.ok) {
-    throw new ApiError(response.status, json?.detail ?? json?.title ?? t('error.http', { status: response.status }));
+    // Our refusals carry a code and are worded in the page's language; a problem without one is the framework's own
+    // (an unknown path, in English) and is said by its status.
+    throw new ApiError(response.status, (json?.code && (json.detail ?? json.title)) || t('error.http', { status: response.status }));
   }
   return json;
 }
