@@ -2,8 +2,8 @@
 // and up to 5 recommended lessons, each a replay from a chosen moment. What the teacher typed lives here, not in the
 // DOM, so the page's redraws on live notices never lose it.
 import { request } from './api.js';
-import { h, morph, byId, say, attempt, timeSpanMillis } from './dom.js';
-import { t, formatLessonTime } from './i18n.js';
+import { h, morph, byId, say, attempt } from './dom.js';
+import { t, formatMoment } from './i18n.js';
 
 const MAX_STEPS = 20;
 const MAX_RESOURCES = 5;
@@ -22,11 +22,14 @@ export function parseMoment(text) {
   return /^\d+$/.test(value) ? Number(value) * 60_000 : NaN;
 }
 
-/** Lessons of the question's subject that have a replay (live or ended), newest first. */
-async function lessonsOf(subject) {
+/**
+ * The teacher's own lessons of the question's subject that have a replay (live or ended), newest first. The schedule
+ * lists only lessons to come, so the teacher's record is where recorded lessons are found.
+ */
+async function lessonsOf(teacherId, subject) {
   if (!lessons) {
-    const listed = await request(`/api/lessons?subject=${encodeURIComponent(subject)}`).catch(() => []);
-    lessons = listed.filter(l => l.status !== 'scheduled').reverse();
+    const teacher = await request(`/api/teachers/${encodeURIComponent(teacherId)}`).catch(() => null);
+    lessons = (teacher?.lessons ?? []).filter(l => l.subject === subject && l.status !== 'scheduled').reverse();
   }
   return lessons;
 }
@@ -54,11 +57,12 @@ function stepItem(s, index, render) {
 function resourceItem(r, index, render) {
   const id = `resource-${r.key}`;
   return h('li', { dataset: { key: id } },
+    // Labels beside their controls (not around them), so a control's name is the label's words alone.
     h('div', { className: 'columns two' },
-      h('label', {}, h('span', { text: t('answerForm.lesson', { number: index + 1 }) }),
+      h('div', { className: 'field' }, h('label', { for: id, text: t('answerForm.lesson', { number: index + 1 }) }),
         h('select', { id, onchange: event => { r.lessonId = event.target.value; } },
-          lessons.map(l => h('option', { value: l.classroomId, selected: l.classroomId === r.lessonId, text: `${l.title} · ${formatLessonTime(l.startsAt, timeSpanMillis(l.duration))}` })))),
-      h('label', {}, h('span', { text: t('answerForm.at') }),
+          lessons.map(l => h('option', { value: l.classroomId, selected: l.classroomId === r.lessonId, text: `${l.title} · ${formatMoment(l.startsAt)}` })))),
+      h('div', { className: 'field' }, h('label', { for: `${id}-at`, text: t('answerForm.at') }),
         h('input', { id: `${id}-at`, value: r.at, autocomplete: 'off', placeholder: t('answerForm.atExample'), oninput: event => { r.at = event.target.value; } }))),
     h('div', { className: 'row' }, h('button', {
       type: 'button', className: 'small', 'aria-label': t('answerForm.removeLesson', { number: index + 1 }),
@@ -133,7 +137,7 @@ export async function showAnswerForm(view, user, onPosted) {
   const mayAnswer = user.kind === 'teacher' && view.status !== 'closed' && !view.hidden && !view.answers.some(a => a.teacherId === user.userId);
   card.hidden = !mayAnswer;
   if (!mayAnswer) return;
-  await lessonsOf(view.subject);
+  await lessonsOf(user.userId, view.subject);
   const form = byId('answer-form');
   const render = () => morph(form, formContent(render));
   form.onsubmit = async event => {

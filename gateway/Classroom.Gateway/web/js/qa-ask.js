@@ -65,9 +65,12 @@ export function setUpAskForm(catalogue, { grade = 8 } = {}) {
     uploading += files.length;
     renderPhotos();
     await Promise.all(files.map(async file => {
-      const photo = await attempt(() => request('/api/photos', { method: 'POST', body: file }));
+      try {
+        photos.push(await request('/api/photos', { method: 'POST', body: file }));
+      } catch (error) {
+        say(t('qa.ask.photoFailed', { name: file.name, reason: messageOf(error) }), 'error');
+      }
       uploading--;
-      if (photo) photos.push(photo);
       renderPhotos();
     }));
   });

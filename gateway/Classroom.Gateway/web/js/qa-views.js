@@ -50,8 +50,11 @@ export function withNodes(key, nodes, params = {}) {
 export const qaStatusBadge = status =>
   h('span', { className: `badge qa-${status}`, dataset: { status }, text: t(`qa.status.${status}`) });
 
-/** A moment as a time element: "3分钟前", with the day and time as its title. */
-export const ago = iso => h('time', { dateTime: iso, title: formatMoment(iso), text: formatRelative(iso) });
+/** How long ago: "3分钟前", "3 minutes ago"; under a minute "刚刚", "just now" (not "现在", "now"). */
+export const sinceText = iso => (Math.abs(Date.now() - new Date(iso).getTime()) < 60_000 ? t('qa.justNow') : formatRelative(iso));
+
+/** A moment as a time element saying how long ago, with the day and time as its title. */
+export const ago = (iso, className) => h('time', { className, dateTime: iso, title: formatMoment(iso), text: sinceText(iso) });
 
 export const questionHref = id => `/question.html?id=${encodeURIComponent(id)}`;
 
@@ -63,7 +66,7 @@ export function summaryItem(summary, catalogue) {
       qaStatusBadge(summary.status)),
     h('div', { className: 'muted', text: topicLine(summary, catalogue) }),
     h('div', { className: 'muted' },
-      h('span', { className: 'user-text', text: summary.authorName }), ' · ', t('qa.askedAgo'), ' ', ago(summary.askedAt), ' · ',
+      h('span', { className: 'user-text', text: summary.authorName }), ' · ', withNodes('qa.askedAgo', { ago: ago(summary.askedAt) }), ' · ',
       h('span', { className: 'answers', text: t('qa.answerCount', { count: summary.answerCount }) })));
 }
 

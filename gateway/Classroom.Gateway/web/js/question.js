@@ -4,8 +4,8 @@
 // question re-reads it, and what others did is said in a polite live region.
 import { request, requireSession, isOperator } from './api.js';
 import { h, morph, byId, say, attempt, param, formatOffset } from './dom.js';
-import { t, formatMoment, formatRelative } from './i18n.js';
-import { loadCatalogue, topicLine, qaStatusBadge, noticeText, announce, watchQa, withNodes } from './qa-views.js';
+import { t, formatMoment } from './i18n.js';
+import { loadCatalogue, topicLine, qaStatusBadge, noticeText, announce, watchQa, withNodes, ago, sinceText } from './qa-views.js';
 import { showAnswerForm } from './answer-form.js';
 
 const current = requireSession();
@@ -75,7 +75,7 @@ function questionBody(v) {
       qaStatusBadge(v.status),
       v.hidden ? h('span', { className: 'badge qa-hidden', text: t('question.hiddenBadge') }) : null),
     h('p', { className: 'muted', text: topicLine(v, catalogue) }),
-    h('p', { className: 'muted' }, withNodes('question.askedBy', { name: userText(v.authorName) }, { time: formatMoment(v.askedAt), ago: formatRelative(v.askedAt) })),
+    h('p', { className: 'muted' }, withNodes('question.askedBy', { name: userText(v.authorName) }, { time: formatMoment(v.askedAt), ago: sinceText(v.askedAt) })),
     v.text ? h('p', { className: 'question-text user-text', text: v.text }) : null,
     v.photoIds.length ? h('ul', { className: 'photos', 'aria-label': t('question.photos') }, v.photoIds.map((id, i) => h('li', { dataset: { key: id } },
       h('a', { href: photoUrl(id) }, h('img', { src: photoUrl(id), alt: t('qa.photo', { number: i + 1 }) }))))) : null,
@@ -92,7 +92,7 @@ function answerArticle(a, v) {
     h('div', { className: 'row answer-head' },
       h('h3', { id: headingId }, withNodes('question.answerBy', { name: userText(a.teacherName) })),
       a.adopted ? h('span', { className: 'badge qa-adopted', text: t('question.adoptedBadge') }) : null,
-      h('time', { className: 'muted', dateTime: a.answeredAt, title: formatMoment(a.answeredAt), text: formatRelative(a.answeredAt) })),
+      ago(a.answeredAt, 'muted')),
     reasoning ? part('question.reasoning', h('p', { className: 'user-text', text: reasoning })) : null,
     part('question.steps', h('ol', { className: 'steps' }, steps.map(s => h('li', { className: 'user-text', text: s })))),
     part('question.finalAnswer', h('p', { className: 'final user-text', text: finalAnswer })),
@@ -156,7 +156,7 @@ function followUps(a, v, author) {
         h('span', { className: 'who' }, userText(f.authorName), ' ',
           h('span', { className: 'muted role', text: t(f.authorId === v.authorId ? 'question.asker' : 'role.teacher') })),
         h('span', { className: 'text user-text', text: f.text }),
-        h('time', { className: 'muted when', dateTime: f.at, title: formatMoment(f.at), text: formatRelative(f.at) })))),
+        ago(f.at, 'muted when')))),
     mayWrite ? h('form', {
       className: 'row', dataset: { followUp: a.answerId },
       onsubmit: async event => {
