@@ -12,6 +12,9 @@ public sealed class WebPagesTests(GatewayFixture fixture)
     [InlineData("/teach.html", "console.pageTitle")]
     [InlineData("/lesson.html", "student.pageTitle")]
     [InlineData("/replay.html", "replay.pageTitle")]
+    [InlineData("/qa.html", "qa.pageTitle")]
+    [InlineData("/qa-queue.html", "queue.pageTitle")]
+    [InlineData("/question.html", "question.pageTitle")]
     public async Task Each_page_is_served_with_a_strict_content_security_policy(string path, string titleKey)
     {
         using var response = await fixture.Host.Http.GetAsync(path);
@@ -28,7 +31,7 @@ public sealed class WebPagesTests(GatewayFixture fixture)
     [Fact]
     public async Task The_pages_load_no_script_or_style_from_another_site_and_have_none_inline()
     {
-        foreach (var path in new[] { "/", "/teach.html", "/lesson.html", "/replay.html" })
+        foreach (var path in new[] { "/", "/teach.html", "/lesson.html", "/replay.html", "/qa.html", "/qa-queue.html", "/question.html" })
         {
             var html = await fixture.Host.Http.GetStringAsync(path);
             Assert.DoesNotContain("http://", html);

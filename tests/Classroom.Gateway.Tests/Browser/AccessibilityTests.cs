@@ -8,7 +8,8 @@ namespace Classroom.Gateway.Tests.Browser;
 /// <summary>
 /// Every page, in both languages and in the state where it shows the most (a live lesson with a poll, a raised hand
 /// and chat; a replay at a moment with a tally), checked by axe-core: no serious or critical violation. Then the
-/// keyboard: a student votes and chats without a mouse.
+/// keyboard: a student votes and chats without a mouse. The Q&amp;A centre's pages likewise, as a student (asking, with
+/// suggestions; adopting and rating), a teacher (the queue; the answer form) and an administrator (reports, hiding).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture)
@@ -59,6 +60,53 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Expect(student.Locator("#polls .poll")).ToHaveCountAsync(1);
         await AssertAccessibleAsync(student, "replay");
         await BrowserFixture.ScreenshotAsync(student, "replay-phone" + (language == "en" ? "" : "-" + language));
+
+        Assert.Empty(fixture.PageErrors);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_Q_and_A_pages_have_no_serious_or_critical_accessibility_violation(string language)
+    {
+        var english = language == "en";
+        var text = PageText.For(language);
+        var answered = await QaRequests.AskAsync(fixture.Host, 3, english ? "Two trains meet: when?" : "两列火车相向而行，何时相遇？", english ? "They start 300 km apart." : "两地相距 300 千米。");
+        await QaRequests.AnswerAsync(fixture.Host, answered, english ? "After 2 hours" : "2 小时后", english ? "Add the speeds" : "速度相加");
+        var waiting = await QaRequests.AskAsync(fixture.Host, 1, english ? "Solving 3x + 5 = 20" : "解方程 3x + 5 = 20", "");
+        await QaRequests.ReportAsync(fixture.Host, 2, waiting, english ? "advertising" : "广告");
+        await QaRequests.RecordedLessonAsync(fixture.Host, english ? "Equations, revised" : "方程专题复习");
+
+        var student = await fixture.SignInAsync("student3", "student-demo", phone: true, language: language);
+        await student.GotoAsync("/qa.html");
+        await Expect(student.Locator($"#mine li[data-question-id='{answered}']")).ToBeVisibleAsync();
+        await student.Locator("#ask-question-title").FillAsync(english ? "When do two trains meet?" : "两列火车什么时候相遇？");
+        await Expect(student.Locator($"#suggestions li[data-hit-id='{answered}'] mark").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(student, "Q&A centre (student, phone)");
+        await student.GotoAsync($"/question.html?id={answered}");
+        await student.GetByRole(AriaRole.Button, new() { Name = text["question.adoptWhose", ("action", text["question.adopt"]), ("name", "王芳")] }).ClickAsync();
+        await Expect(student.Locator("fieldset.stars input")).ToHaveCountAsync(5);
+        await AssertAccessibleAsync(student, "question (its author, rating)");
+
+        var teacher = await fixture.SignInAsync("teacher", "teacher-demo", language: language);
+        await teacher.GotoAsync("/qa-queue.html?subject=math");
+        await Expect(teacher.Locator($"#queue li[data-question-id='{waiting}']")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(teacher, "queue");
+        await teacher.GotoAsync($"/question.html?id={waiting}");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = text["answerForm.addStep"] }).ClickAsync();
+        await teacher.GetByRole(AriaRole.Button, new() { Name = text["answerForm.addLesson"] }).ClickAsync();
+        await Expect(teacher.Locator("#answer-resources select")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(teacher, "question (the teacher's answer form)");
+
+        var administrator = await fixture.SignInAsync("operator", "operator-demo", language: language);
+        await administrator.GotoAsync($"/question.html?id={waiting}");
+        await Expect(administrator.Locator("#question .qa-reported")).ToHaveTextAsync(text["question.reports", ("count", 1)]);
+        await administrator.GetByRole(AriaRole.Button, new() { Name = text["question.hide"] }).ClickAsync();
+        await Expect(administrator.Locator("#question .qa-hidden")).ToHaveTextAsync(text["question.hiddenBadge"]);
+        await AssertAccessibleAsync(administrator, "question (administrator)");
+        await administrator.GotoAsync("/qa.html");
+        await Expect(administrator.Locator($"#reported li[data-question-id='{waiting}']")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(administrator, "Q&A centre (administrator)");
 
         Assert.Empty(fixture.PageErrors);
     }

@@ -96,13 +96,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Saves a screenshot beside the test assembly; with <c>CLASSROOM_UPDATE_SCREENSHOTS=1</c> also into
-    /// docs/screenshots, which the README shows.
+    /// docs/screenshots, which the README shows. <paramref name="fullPage"/> takes the whole page, not only the window.
     /// </summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         var local = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = local });
+        if (fullPage)
+        {
+            // From the top: a sticky bar scrolled along with the reader would otherwise be drawn over the page's middle.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = local, FullPage = fullPage });
         if (Environment.GetEnvironmentVariable("CLASSROOM_UPDATE_SCREENSHOTS") == "1")
         {
             var docs = Path.Combine(Repository.Root, "docs", "screenshots");
