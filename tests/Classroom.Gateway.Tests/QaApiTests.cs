@@ -138,11 +138,11 @@ public sealed class QaApiTests(GatewayFixture fixture)
         await teacher.InvokeAsync("WatchQuestionQueue", "math");
 
         var id = await AskAsync(student, "一元一次方程：行程问题中的追及问题怎么做？");
-        var asked = await NextQaAsync(teacher);
+        var asked = await NextQaAsync(teacher, "question.asked");
         await watcher.InvokeAsync("WatchQuestion", id);
         await teacherHttp.PostAsJsonAsync($"/api/qa/questions/{id}/answers", Answer);
-        var toAuthor = await NextQaAsync(author);
-        var toWatcher = await NextQaAsync(watcher);
+        var toAuthor = await NextQaAsync(author, "answer.posted");
+        var toWatcher = await NextQaAsync(watcher, "answer.posted");
 
         Assert.Equal(("queue/math", "question.asked", id), (asked.Topic, asked.Type, asked.QuestionId));
         Assert.Equal(("user/student1", "answer.posted", id), (toAuthor.Topic, toAuthor.Type, toAuthor.QuestionId));
@@ -184,12 +184,13 @@ public sealed class QaApiTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, badSubject.StatusCode);
     }
 
-    private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client)
+    /// <summary>The next Q&amp;A notice of <paramref name="type"/> (the author, say, is told of their own question too).</summary>
+    private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client, string type)
     {
         while (true)
         {
             var (target, arguments) = await client.NextCallAsync();
-            if (target == "qa")
+            if (target == "qa" && arguments[1]!["type"]!.GetValue<string>() == type)
             {
                 var notice = arguments[1]!;
                 return (arguments[0]!.GetValue<string>(), notice["type"]!.GetValue<string>(), notice["questionId"]!.GetValue<string>(), notice["actorName"]!.GetValue<string>());
