@@ -184,6 +184,19 @@ public sealed class QaApiTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, badSubject.StatusCode);
     }
 
+    [Fact]
+    public async Task The_subjects_come_with_their_knowledge_points_in_chinese_and_english()
+    {
+        using var student = await StudentAsync(1);
+
+        var subjects = (await student.GetFromJsonAsync<JsonArray>("/api/qa/subjects"))!;
+
+        Assert.Equal(["math", "chinese", "english", "physics", "chemistry", "biology", "history", "geography", "politics"], subjects.Select(s => s!["subject"]!.GetValue<string>()));
+        var point = subjects[0]!["points"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "math.linear-equation-one-variable")!;
+        Assert.Equal(("一元一次方程", "Linear equations in one variable"), (point["zh"]!.GetValue<string>(), point["en"]!.GetValue<string>()));
+        Assert.All(subjects, s => Assert.NotEmpty(s!["points"]!.AsArray()));
+    }
+
     /// <summary>The next Q&amp;A notice of <paramref name="type"/> (the author, say, is told of their own question too).</summary>
     private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client, string type)
     {
