@@ -197,6 +197,23 @@ public sealed class QaApiTests(GatewayFixture fixture)
         Assert.All(subjects, s => Assert.NotEmpty(s!["points"]!.AsArray()));
     }
 
+    [Fact]
+    public async Task An_ended_lessons_replay_is_found_beside_the_questions_and_a_scheduled_one_is_not()
+    {
+        using var student = await StudentAsync(1);
+        var ended = await Classrooms.ScheduleAsync(Host, "勾股定理的证明与应用复习课");
+        var scheduled = await Classrooms.ScheduleAsync(Host, "勾股定理逆定理预习课");
+        await using var teacher = await Host.ConnectAsync(await Host.TeacherTokenAsync());
+        await Classrooms.JoinAsync(teacher, ended);
+        await teacher.InvokeAsync("StartLesson", ended);
+        await teacher.InvokeAsync("EndLesson", ended);
+
+        var hits = (await student.GetFromJsonAsync<JsonArray>($"/api/qa/search?text={Uri.EscapeDataString("勾股定理")}&subject=math&kind=lesson"))!;
+
+        Assert.Contains(hits, h => h!["id"]!.GetValue<string>() == ended && h["kind"]!.GetValue<string>() == "lesson");
+        Assert.DoesNotContain(hits, h => h!["id"]!.GetValue<string>() == scheduled);
+    }
+
     /// <summary>The next Q&amp;A notice of <paramref name="type"/> (the author, say, is told of their own question too).</summary>
     private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client, string type)
     {
