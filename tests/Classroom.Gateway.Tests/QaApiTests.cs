@@ -138,11 +138,11 @@ public sealed class QaApiTests(GatewayFixture fixture)
         await teacher.InvokeAsync("WatchQuestionQueue", "math");
 
         var id = await AskAsync(student, "一元一次方程：行程问题中的追及问题怎么做？");
-        var asked = await NextQaAsync(teacher);
+        var asked = await NextQaAsync(teacher, "question.asked");
         await watcher.InvokeAsync("WatchQuestion", id);
         await teacherHttp.PostAsJsonAsync($"/api/qa/questions/{id}/answers", Answer);
-        var toAuthor = await NextQaAsync(author);
-        var toWatcher = await NextQaAsync(watcher);
+        var toAuthor = await NextQaAsync(author, "answer.posted");
+        var toWatcher = await NextQaAsync(watcher, "answer.posted");
 
         Assert.Equal(("queue/math", "question.asked", id), (asked.Topic, asked.Type, asked.QuestionId));
         Assert.Equal(("user/student1", "answer.posted", id), (toAuthor.Topic, toAuthor.Type, toAuthor.QuestionId));
@@ -184,12 +184,43 @@ public sealed class QaApiTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, badSubject.StatusCode);
     }
 
-    private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client)
+    [Fact]
+    public async Task The_subjects_come_with_their_knowledge_points_in_chinese_and_english()
+    {
+        using var student = await StudentAsync(1);
+
+        var subjects = (await student.GetFromJsonAsync<JsonArray>("/api/qa/subjects"))!;
+
+        Assert.Equal(["math", "chinese", "english", "physics", "chemistry", "biology", "history", "geography", "politics"], subjects.Select(s => s!["subject"]!.GetValue<string>()));
+        var point = subjects[0]!["points"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "math.linear-equation-one-variable")!;
+        Assert.Equal(("一元一次方程", "Linear equations in one variable"), (point["zh"]!.GetValue<string>(), point["en"]!.GetValue<string>()));
+        Assert.All(subjects, s => Assert.NotEmpty(s!["points"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task An_ended_lessons_replay_is_found_beside_the_questions_and_a_scheduled_one_is_not()
+    {
+        using var student = await StudentAsync(1);
+        var ended = await Classrooms.ScheduleAsync(Host, "勾股定理的证明与应用复习课");
+        var scheduled = await Classrooms.ScheduleAsync(Host, "勾股定理逆定理预习课");
+        await using var teacher = await Host.ConnectAsync(await Host.TeacherTokenAsync());
+        await Classrooms.JoinAsync(teacher, ended);
+        await teacher.InvokeAsync("StartLesson", ended);
+        await teacher.InvokeAsync("EndLesson", ended);
+
+        var hits = (await student.GetFromJsonAsync<JsonArray>($"/api/qa/search?text={Uri.EscapeDataString("勾股定理")}&subject=math&kind=lesson"))!;
+
+        Assert.Contains(hits, h => h!["id"]!.GetValue<string>() == ended && h["kind"]!.GetValue<string>() == "lesson");
+        Assert.DoesNotContain(hits, h => h!["id"]!.GetValue<string>() == scheduled);
+    }
+
+    /// <summary>The next Q&amp;A notice of <paramref name="type"/> (the author, say, is told of their own question too).</summary>
+    private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client, string type)
     {
         while (true)
         {
             var (target, arguments) = await client.NextCallAsync();
-            if (target == "qa")
+            if (target == "qa" && arguments[1]!["type"]!.GetValue<string>() == type)
             {
                 var notice = arguments[1]!;
                 return (arguments[0]!.GetValue<string>(), notice["type"]!.GetValue<string>(), notice["questionId"]!.GetValue<string>(), notice["actorName"]!.GetValue<string>());

@@ -62,6 +62,27 @@ public sealed class QuestionTests(ClassroomFixture fixture)
     }
 
     [Fact]
+    public async Task Knowledge_points_come_from_the_catalogue_which_administrators_extend()
+    {
+        var catalog = Cluster.Client.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key);
+        var question = Cluster.Client.GetGrain<IQuestionGrain>("q-points-1");
+
+        var unknown = await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft() with { KnowledgePoints = ["math.alchemy"] }));
+        var otherSubject = await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft() with { KnowledgePoints = ["physics.sound"] }));
+        await Assert.ThrowsAsync<ClassroomPermissionException>(() => catalog.AddAsync(Teacher, "math", "数学建模", "Mathematical modelling"));
+        var added = await catalog.AddAsync(Administrator, "math", "数学建模", "Mathematical modelling");
+        await Assert.ThrowsAsync<ClassroomStateException>(() => catalog.AddAsync(Administrator, "math", "数学建模", ""));
+        var asked = await question.AskAsync(Student, Draft() with { KnowledgePoints = [added.Id, "math.linear-equation-one-variable"] });
+
+        Assert.Equal((Refusals.QaKnowledgePointUnknown, Refusals.QaKnowledgePointUnknown), (unknown.Code, otherSubject.Code));
+        Assert.Equal("math.added-1", added.Id);
+        Assert.Equal([added.Id, "math.linear-equation-one-variable"], asked.KnowledgePoints);
+        var math = (await catalog.GetAsync()).Single(s => s.Subject == "math").Points;
+        Assert.Equal(("一元一次方程", "数学建模"), (math.Single(p => p.Id == "math.linear-equation-one-variable").Zh, math[^1].Zh));
+        Assert.Equal(QaSubjects.All, (await catalog.GetAsync()).Select(s => s.Subject));
+    }
+
+    [Fact]
     public async Task Teachers_answer_once_each_with_steps_and_a_final_answer()
     {
         var question = await AskedAsync();

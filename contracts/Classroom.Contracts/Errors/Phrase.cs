@@ -90,4 +90,6 @@ public sealed class Phrase
     public static readonly Phrase ResourceTitle = new("field.resource-title");
     /// <summary>The search</summary>
     public static readonly Phrase SearchText = new("field.search-text");
+    /// <summary>The knowledge point's name</summary>
+    public static readonly Phrase KnowledgePointName = new("field.knowledge-point-name");
 }

@@ -266,6 +266,8 @@ public static class Refusals
     public const string QaAlreadyReported = "qa.already-reported";
     /// <summary>Only administrators may hide or show questions.</summary>
     public const string QaAdministratorsOnly = "qa.administrators-only";
+    /// <summary>This subject already has a knowledge point named '{0}'.</summary>
+    public const string QaKnowledgePointExists = "qa.knowledge-point-exists";
     /// <summary>Something went wrong on our side; try again.</summary>
     public const string ServerError = "server.error";
     /// <summary>The service is briefly unavailable while its database recovers; try again in a moment.</summary>

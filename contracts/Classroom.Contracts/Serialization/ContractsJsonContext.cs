@@ -19,6 +19,8 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(SearchDocument))]
 [JsonSerializable(typeof(IReadOnlyList<SearchHit>))]
 [JsonSerializable(typeof(QaNotice))]
+[JsonSerializable(typeof(KnowledgePoint))]
+[JsonSerializable(typeof(IReadOnlyList<SubjectPoints>))]
 [JsonSerializable(typeof(LessonListing))]
 [JsonSerializable(typeof(LessonQuery))]
 [JsonSerializable(typeof(IReadOnlyList<LessonListing>))]

@@ -46,6 +46,13 @@ public static class QaEndpoints
             return client.GetGrain<IQuestionListGrain>(IQuestionListGrain.Reported).ListAsync(new QuestionListQuery(LongestWaitingFirst: true));
         });
         qa.MapGet("/search", QaSearch.SearchAsync);
+        qa.MapGet("/subjects", (IClusterClient client) => client.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key).GetAsync());
+        qa.MapPost("/knowledge-points", async (KnowledgePointRequest request, HttpContext context, IClusterClient client) =>
+        {
+            var point = await client.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key)
+                .AddAsync(QaCallers.From(context.User), request.Subject, request.Zh, request.En ?? "");
+            return TypedResults.Created($"/api/qa/subjects#{point.Id}", point);
+        });
         return app;
     }
 
@@ -102,6 +109,9 @@ public sealed record FollowUpRequest(string Text);
 
 /// <summary>Why a question is reported.</summary>
 public sealed record ReportRequest(string Reason);
+
+/// <summary>A knowledge point an administrator adds: its subject, Chinese name and (optional) English name.</summary>
+public sealed record KnowledgePointRequest(string Subject, string Zh, string? En);
 
 /// <summary>Hide a question, or show it again.</summary>
 public sealed record HiddenRequest(bool Hidden);

@@ -15,6 +15,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(Questions.FollowUpRequest))]
 [JsonSerializable(typeof(Questions.ReportRequest))]
 [JsonSerializable(typeof(Questions.HiddenRequest))]
+[JsonSerializable(typeof(Questions.KnowledgePointRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(GuestRequest))]
 [JsonSerializable(typeof(RefreshRequest))]

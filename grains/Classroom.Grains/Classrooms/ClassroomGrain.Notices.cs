@@ -1,5 +1,6 @@
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
+using Classroom.Contracts.Questions;
 using Classroom.Contracts.Students;
 using Classroom.Contracts.Teachers;
 
@@ -16,7 +17,26 @@ public sealed partial class ClassroomGrain
         var record = new LessonRecord(Id, preview.Title, preview.Subject, preview.StartsAt, _state.Status, attendees);
         return Task.WhenAll(
             NoticeAsync($"teacher/{preview.TeacherId}", "its lesson", () => GrainFactory.GetGrain<ITeacherGrain>(preview.TeacherId).RecordLessonAsync(record)),
-            NotifyCatalogAsync());
+            NotifyCatalogAsync(),
+            NotifySearchAsync());
+    }
+
+    /// <summary>
+    /// Tells the subject's search index about the lesson: once it has ended, its replay is a lesson students find
+    /// beside similar questions in the Q&amp;A centre (until then it is held but never found).
+    /// </summary>
+    private Task NotifySearchAsync()
+    {
+        var preview = _state.Preview!;
+        if (!QaSubjects.IsKnown(preview.Subject))
+        {
+            return Task.CompletedTask;
+        }
+
+        var ended = _state.Status == ClassroomStatus.Ended;
+        var document = new SearchDocument(Id, SearchKinds.Lesson, preview.Subject, preview.Grade, [], preview.Title, preview.Description, "",
+            Answered: ended, Adopted: false, Visible: ended, preview.StartsAt);
+        return NoticeAsync($"question-index/{preview.Subject}", "its replay", () => GrainFactory.GetGrain<IQuestionIndexGrain>(preview.Subject).UpsertAsync(document));
     }
 
     /// <summary>Tells the schedule the lesson's listing (status, registered count).</summary>

@@ -64,7 +64,9 @@ public sealed partial class QuestionGrain(
             throw new ClassroomStateException(Refusals.QaAlreadyAsked);
         }
 
-        await RaiseAsync(new QuestionAsked(Now, caller.UserId, caller.DisplayName, QuestionRules.Checked(draft, _options)));
+        var question = QuestionRules.Checked(draft, _options);
+        await GrainFactory.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key).CheckAsync(question.Subject, question.KnowledgePoints);
+        await RaiseAsync(new QuestionAsked(Now, caller.UserId, caller.DisplayName, question));
         await SyncAsync(Notice(QaNoticeTypes.Asked, caller));
         return View(caller);
     }

@@ -15,4 +15,5 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(Replays.ReplayIndexState))]
 [JsonSerializable(typeof(Replays.ReplayCheckpoint))]
 [JsonSerializable(typeof(Questions.QuestionListState))]
+[JsonSerializable(typeof(Questions.KnowledgePointCatalogState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -15,7 +15,7 @@ namespace Classroom.Gateway.Tests.Fixtures;
 public sealed class HubTestClient : IHubCallSource, IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private static readonly (string Target, int Arguments)[] ServerCalls = [("events", 2), ("resync", 2), ("replay", 1)];
+    private static readonly (string Target, int Arguments)[] ServerCalls = [("events", 2), ("resync", 2), ("replay", 1), ("qa", 2)];
     private readonly HubConnection _connection;
     private readonly Channel<(string Target, JsonArray Arguments)> _calls = Channel.CreateUnbounded<(string, JsonArray)>();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
