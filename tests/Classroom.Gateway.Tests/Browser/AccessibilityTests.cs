@@ -87,6 +87,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await student.GetByRole(AriaRole.Button, new() { Name = text["question.adoptWhose", ("action", text["question.adopt"]), ("name", "王芳")] }).ClickAsync();
         await Expect(student.Locator("fieldset.stars input")).ToHaveCountAsync(5);
         await AssertAccessibleAsync(student, "question (its author, rating)");
+        // The stars by keyboard: Tab into the group, arrows to the fourth, Enter sends.
+        await TabUntilAsync(student, student.Locator("fieldset.stars input").First);
+        await student.Keyboard.PressAsync("Space");
+        for (var i = 0; i < 3; i++)
+        {
+            await student.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await student.Keyboard.PressAsync("Enter");
+        await Expect(student.Locator("#answers p.rating")).ToContainTextAsync(text["question.rated", ("count", 4)]);
 
         var teacher = await fixture.SignInAsync("teacher", "teacher-demo", language: language);
         await teacher.GotoAsync("/qa-queue.html?subject=math");

@@ -116,6 +116,19 @@ public sealed class QaPagesTests(BrowserFixture fixture)
         await Expect(teacher.Locator($"#queue li[data-question-id='{id}']")).ToHaveCountAsync(0);
         await student.GotoAsync("/qa.html");
         await Expect(student.Locator($"#mine li[data-question-id='{id}'] [data-status]")).ToHaveTextAsync(text["qa.status.adopted"]);
+
+        // Searching every question: by words in a subject (a recorded lesson links to its replay), by knowledge point.
+        var search = student.Locator("#search-form");
+        await search.GetByLabel(text["qa.search.text"]).FillAsync("行程问题专题复习");
+        await search.GetByLabel(text["qa.subject"]).SelectOptionAsync("math");
+        await search.GetByRole(AriaRole.Button, new() { Name = text["qa.search.submit"] }).ClickAsync();
+        await Expect(student.Locator($"#results li[data-kind='lesson'][data-hit-id='{lesson}'] a.title")).ToHaveAttributeAsync("href", $"/replay.html?lesson={lesson}");
+        await search.GetByLabel(text["qa.search.text"]).FillAsync("相遇");
+        await search.GetByLabel(text["qa.point"]).SelectOptionAsync(QaRequests.LinearEquations);
+        await search.GetByRole(AriaRole.Button, new() { Name = text["qa.search.submit"] }).ClickAsync();
+        await Expect(student.Locator($"#results li[data-hit-id='{id}'] .badge.qa-adopted")).ToHaveTextAsync(text["qa.status.adopted"]);
+        await Expect(student.Locator("#results li[data-kind='lesson']")).ToHaveCountAsync(0);
+        await Expect(student.Locator("#search-status")).ToHaveTextAsync(text["qa.search.found", ("count", await student.Locator("#results li").CountAsync())]);
         await CheckChineseAsync(student);
 
         Assert.Empty(fixture.PageErrors);

@@ -27,7 +27,8 @@ export async function loadCatalogue() {
     points: subject => bySubject.get(subject) ?? [],
     name: id => {
       const point = byId.get(id);
-      return point ? (lang === 'en' ? point.en : point.zh) : id;
+      // A point an administrator added may have no English name yet.
+      return point ? (lang === 'en' && point.en ? point.en : point.zh) : id;
     },
   };
 }
