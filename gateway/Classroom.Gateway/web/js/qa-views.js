@@ -68,7 +68,7 @@ export function summaryItem(summary, catalogue) {
     h('div', { className: 'muted', text: topicLine(summary, catalogue) }),
     h('div', { className: 'muted' },
       h('span', { className: 'user-text', text: summary.authorName }), ' · ', withNodes('qa.askedAgo', { ago: ago(summary.askedAt) }), ' · ',
-      h('span', { className: 'answers', text: t('qa.answerCount', { count: summary.answerCount }) })));
+      h('span', { className: 'answer-count', text: summary.answerCount ? t('qa.answerCount', { count: summary.answerCount }) : t('qa.noAnswerYet') })));
 }
 
 /** Search parts as text, the matched ones in <mark>: the server's words are never parsed as markup. */

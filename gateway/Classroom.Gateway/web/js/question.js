@@ -38,7 +38,13 @@ async function read(call, done) {
   return next;
 }
 
-const load = () => read(() => request(path()));
+// A question that is gone for this reader (hidden by an administrator while they read) leaves the page with its reason.
+const load = () => read(() => request(path()).catch(error => {
+  if (error.status === 404) {
+    for (const id of ['question', 'answers-card', 'answer-form-card']) byId(id).hidden = true;
+  }
+  throw error;
+}));
 
 /** An action on the question: the server answers with the question as it is now. */
 const act = (suffix, { body, method = 'POST', done } = {}) => read(() => request(path(suffix), { method, body }), done);
