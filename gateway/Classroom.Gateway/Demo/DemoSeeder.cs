@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Classroom.Gateway.Demo;
 
 /// <summary>
-/// On a fresh data folder: a demo teacher, three demo students and a scheduled demo lesson, so a newcomer can sign in
-/// at once. Prints where to connect and the demo credentials. Running it again changes nothing.
+/// On a fresh data folder: a demo teacher, three demo students, a scheduled demo lesson and a few questions in the Q&amp;A
+/// centre, so a newcomer can sign in at once. Prints where to connect and the demo credentials. Running it again changes nothing.
 /// </summary>
 internal sealed partial class DemoSeeder(
     IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<GatewayOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
@@ -57,6 +57,7 @@ internal sealed partial class DemoSeeder(
             // Already scheduled by an earlier run.
         }
 
+        await DemoQuestions.SeedAsync(client);
         lifetime.ApplicationStarted.Register(PrintBanner);
     }
 
