@@ -14,4 +14,5 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(Catalog.LessonCatalogState))]
 [JsonSerializable(typeof(Replays.ReplayIndexState))]
 [JsonSerializable(typeof(Replays.ReplayCheckpoint))]
+[JsonSerializable(typeof(Photos.PhotoState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;
