@@ -55,7 +55,7 @@ internal static class PhotoUploadBody
         while (await form.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                && disposition.IsFormDisposition()
+                && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FieldName, StringComparison.Ordinal))
             {
                 return await ReadAtMostAsync(section.Body, maxBytes, cancellationToken);
