@@ -123,7 +123,7 @@ public sealed class PhotoTests(PhotoGatewayFixture fixture) : IClassFixture<Phot
 
     public static TheoryData<string> RefusedUploads =>
     [
-        "a web page named .jpg", "an SVG with a script", "a script", "a GIF", "garbage", "a truncated JPEG",
+        "a web page named .jpg", "an SVG with a script", "a script", "a GIF", "garbage", "a truncated JPEG", "a truncated PNG",
         "a JPEG signature before a web page", "a PNG declaring 50,000 × 50,000 pixels", "a JPEG declaring 60,000 × 60,000 pixels",
         "a PNG 12,000 pixels wide", "an empty body", "a form without a photo field", "a body over 5 MB",
         "a body over 5 MB of undeclared length", "a form whose photo is over 5 MB",
@@ -312,7 +312,8 @@ public sealed class PhotoTests(PhotoGatewayFixture fixture) : IClassFixture<Phot
         "a script" => (Form(Encoding.UTF8.GetBytes("#!/bin/sh\nrm -rf /\n"), "photo.png", "image/png"), HttpStatusCode.UnsupportedMediaType, "photo.unsupported-type"),
         "a GIF" => (Raw(TestImages.Gif(), "image/jpeg"), HttpStatusCode.UnsupportedMediaType, "photo.unsupported-type"),
         "garbage" => (Raw(Garbage(4096), "image/jpeg"), HttpStatusCode.UnsupportedMediaType, "photo.unsupported-type"),
-        "a truncated JPEG" => (Raw(TestImages.Jpeg(200, 200)[..1500], "image/jpeg"), HttpStatusCode.BadRequest, "photo.unreadable"),
+        "a truncated JPEG" => (Raw(FirstHalf(TestImages.Jpeg(200, 200)), "image/jpeg"), HttpStatusCode.BadRequest, "photo.unreadable"),
+        "a truncated PNG" => (Raw(FirstHalf(TestImages.Png(200, 200)), "image/png"), HttpStatusCode.BadRequest, "photo.unreadable"),
         "a JPEG signature before a web page" => (Raw([0xFF, 0xD8, 0xFF, .. "<html><script>alert(1)</script></html>"u8], "image/jpeg"), HttpStatusCode.BadRequest, "photo.unreadable"),
         "a PNG declaring 50,000 × 50,000 pixels" => (Raw(TestImages.PngBomb(50_000, 50_000), "image/png"), HttpStatusCode.BadRequest, "photo.too-many-pixels"),
         "a JPEG declaring 60,000 × 60,000 pixels" => (Raw(TestImages.WithDeclaredSize(TestImages.Jpeg(16, 16), 60_000, 60_000), "image/jpeg"), HttpStatusCode.BadRequest, "photo.too-many-pixels"),
@@ -332,6 +333,8 @@ public sealed class PhotoTests(PhotoGatewayFixture fixture) : IClassFixture<Phot
         TestImages.Jpeg(16, 16).CopyTo(bytes, 0);
         return bytes;
     }
+
+    private static byte[] FirstHalf(byte[] image) => image[..(image.Length / 2)];
 
     private static byte[] Garbage(int length)
     {

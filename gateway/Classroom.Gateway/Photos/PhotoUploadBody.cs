@@ -22,12 +22,14 @@ internal static class PhotoUploadBody
     {
         var boundary = FormBoundary(request.ContentType);
         var limit = boundary is null ? maxBytes : maxBytes + FormOverhead;
+        // Before the body's limit is lowered: Kestrel then reads and drops the declared body (up to its own limit, 30 MB)
+        // so the client, still sending, reads the 413 instead of a broken connection.
         if (request.ContentLength > limit)
         {
             throw PhotoProcessor.TooLarge(maxBytes);
         }
 
-        // The server stops reading past the limit even when the length is not declared (chunked).
+        // The server stops reading past the limit when the length is not declared (chunked).
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = limit;

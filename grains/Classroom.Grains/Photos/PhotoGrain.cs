@@ -80,6 +80,8 @@ public sealed class PhotoGrain(
     {
         if (state.State is not { Jpeg: { } jpeg, OwnerId: { } owner })
         {
+            // Anyone may ask for any id: an id that names nothing does not keep an activation for minutes.
+            DeactivateOnIdle();
             throw new ClassroomNotFoundException(Refusals.PhotoNotFound, Id);
         }
 
