@@ -61,6 +61,7 @@ public sealed class ContractTests
     [InlineData(typeof(ClassroomState))]
     [InlineData(typeof(TeacherState))]
     [InlineData(typeof(StudentState))]
+    [InlineData(typeof(Photos.PhotoState))]
     public void Every_stored_type_round_trips_as_json(Type type)
     {
         var sample = SampleValues.Create(type, Samples);

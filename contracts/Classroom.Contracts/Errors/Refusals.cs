@@ -160,6 +160,22 @@ public static class Refusals
     public const string ReplaySavedLessonRequired = "replay.saved-lesson-required";
     /// <summary>A replay position is from 0 to 24 hours into the lesson.</summary>
     public const string ReplaySavedPositionRange = "replay.saved-position-range";
+    /// <summary>No photo was sent: the request has no image in it.</summary>
+    public const string PhotoEmpty = "photo.empty";
+    /// <summary>A photo is at most {0} MB.</summary>
+    public const string PhotoTooLarge = "photo.too-large";
+    /// <summary>Only JPEG and PNG photos are accepted.</summary>
+    public const string PhotoUnsupportedType = "photo.unsupported-type";
+    /// <summary>A photo has at most {0} million pixels and {1} pixels on a side; this one is {2} × {3}.</summary>
+    public const string PhotoTooManyPixels = "photo.too-many-pixels";
+    /// <summary>The photo could not be read: the file is damaged or is not really an image.</summary>
+    public const string PhotoUnreadable = "photo.unreadable";
+    /// <summary>No photo '{0}'.</summary>
+    public const string PhotoNotFound = "photo.not-found";
+    /// <summary>Photo '{0}' is already stored; a photo cannot be replaced.</summary>
+    public const string PhotoAlreadyStored = "photo.already-stored";
+    /// <summary>Too many photo uploads: try again in {0} seconds.</summary>
+    public const string PhotoRateLimit = "photo.rate-limit";
     /// <summary>A teacher's name has 1 to 100 characters.</summary>
     public const string TeacherNameLength = "teacher.name-length";
     /// <summary>A teacher teaches at most 10 subjects, each named in 1 to 50 characters.</summary>

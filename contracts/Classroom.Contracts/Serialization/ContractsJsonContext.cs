@@ -3,6 +3,7 @@ using Classroom.Contracts.Accounts;
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
+using Classroom.Contracts.Photos;
 using Classroom.Contracts.Questions;
 using Classroom.Contracts.Replays;
 using Classroom.Contracts.Students;
@@ -40,6 +41,8 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(EventAudience))]
 [JsonSerializable(typeof(IReadOnlyList<int>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(PhotoInfo))]
+[JsonSerializable(typeof(PhotoContent))]
 [JsonSerializable(typeof(TeacherProfile))]
 [JsonSerializable(typeof(TeacherSummary))]
 [JsonSerializable(typeof(LessonRecord))]

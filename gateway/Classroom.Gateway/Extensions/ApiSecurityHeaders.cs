@@ -5,6 +5,7 @@ namespace Classroom.Gateway.Extensions;
 /// <summary>
 /// The security headers the pages get (<see cref="WebPages"/>), as they apply to what is not a page: the JSON API, the
 /// OpenAPI document, health and the hub's negotiation. Nothing there is meant to be framed, sniffed or run as a page.
+/// A response that set a content security policy of its own keeps it (a photo's, which also sandboxes it).
 /// </summary>
 internal static class ApiSecurityHeaders
 {
@@ -24,7 +25,7 @@ internal static class ApiSecurityHeaders
                     headers[HeaderNames.XContentTypeOptions] = "nosniff";
                     headers[HeaderNames.XFrameOptions] = "DENY";
                     headers["Referrer-Policy"] = "no-referrer";
-                    headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+                    headers.TryAdd(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy);
                     return Task.CompletedTask;
                 }, context.Response);
             }

@@ -7,6 +7,7 @@ using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Localization;
+using Classroom.Gateway.Photos;
 using Classroom.Gateway.Questions;
 using Classroom.Gateway.Serialization;
 using Classroom.Silo.Extensions;
@@ -28,7 +29,7 @@ public static class ClassroomGatewayExtensions
     /// <summary>
     /// Co-hosts an Orleans silo (embedded, the default) or joins a cluster's silos as an Orleans client
     /// (<c>Classroom:Cluster:Mode=cluster</c>); adds accounts and JWT bearer tokens, the hub (JSON and MessagePack) and
-    /// its fan-out, the API, and the Orleans dashboard for operators.
+    /// its fan-out, the API (photo uploads included), and the Orleans dashboard for operators.
     /// </summary>
     public static WebApplicationBuilder AddClassroomGateway(this WebApplicationBuilder builder)
     {
@@ -56,6 +57,7 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<IPasswordHasher<AccountRecord>, PasswordHasher<AccountRecord>>();
         services.AddSingleton<AccountService>();
         services.AddAccountSafeguards();
+        services.AddPhotos();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
@@ -142,6 +144,7 @@ public static class ClassroomGatewayExtensions
         app.MapProfileEndpoints();
         app.MapSettingsEndpoints();
         app.MapQaEndpoints();
+        app.MapPhotoEndpoints();
         // A connection ends when its token does (the page's client reconnects with the session's current token).
         app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);

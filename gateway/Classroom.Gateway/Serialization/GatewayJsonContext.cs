@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Classroom.Gateway.Accounts;
 using Classroom.Gateway.Api;
 using Classroom.Gateway.Hubs;
+using Classroom.Gateway.Photos;
 using Classroom.Gateway.Replay;
 
 namespace Classroom.Gateway.Serialization;
@@ -30,6 +31,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(JoinResponse))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(PageSettings))]
+[JsonSerializable(typeof(PhotoUploaded))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(bool))]

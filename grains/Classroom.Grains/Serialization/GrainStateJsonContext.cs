@@ -16,4 +16,5 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(Replays.ReplayCheckpoint))]
 [JsonSerializable(typeof(Questions.QuestionListState))]
 [JsonSerializable(typeof(Questions.KnowledgePointCatalogState))]
+[JsonSerializable(typeof(Photos.PhotoState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -116,14 +116,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// </summary>
     public async Task<List<long>> RestartedLogAsync(string classroomId)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var copy = Directory.CreateTempSubdirectory("classroom-gateway-restarted-").FullName;
-        foreach (var file in Directory.EnumerateFiles(_directory))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
-
-        await using var restarted = await StartAsync(new Dictionary<string, string?> { ["Classroom:Silo:DataDirectory"] = copy });
+        await using var restarted = await RestartOnCopyAsync();
         var classroom = restarted.Services.GetRequiredService<IClusterClient>().GetGrain<Classroom.Contracts.Classrooms.IClassroomGrain>(classroomId);
         var seqs = new List<long>();
         for (var after = 0L; ;)
@@ -136,6 +129,22 @@ public sealed class GatewayHost : IAsyncDisposable
                 return seqs;
             }
         }
+    }
+
+    /// <summary>
+    /// A gateway started afresh on a copy of this one's data folder (this one must be stopped): what a restart of the
+    /// deployment finds (its SQLite database and signing key).
+    /// </summary>
+    public async Task<GatewayHost> RestartOnCopyAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var copy = Directory.CreateTempSubdirectory("classroom-gateway-restarted-").FullName;
+        foreach (var file in Directory.EnumerateFiles(_directory))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        return await StartAsync(new Dictionary<string, string?> { ["Classroom:Silo:DataDirectory"] = copy });
     }
 
     public async ValueTask DisposeAsync()
