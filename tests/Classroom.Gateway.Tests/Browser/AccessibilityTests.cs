@@ -82,6 +82,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Expect(student.Locator($"#mine li[data-question-id='{answered}']")).ToBeVisibleAsync();
         await student.Locator("#ask-question-title").FillAsync(english ? "When do two trains meet?" : "两列火车什么时候相遇？");
         await Expect(student.Locator($"#suggestions li[data-hit-id='{answered}'] mark").First).ToBeVisibleAsync();
+        await student.GetByLabel(text["qa.ask.addPhoto"]).SetInputFilesAsync(new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = TestImages.Png(60, 40) });
+        await Expect(student.Locator("#ask-photos img")).ToHaveCountAsync(1);
         await AssertAccessibleAsync(student, "Q&A centre (student, phone)");
         await student.GotoAsync($"/question.html?id={answered}");
         await student.GetByRole(AriaRole.Button, new() { Name = text["question.adoptWhose", ("action", text["question.adopt"]), ("name", "王芳")] }).ClickAsync();

@@ -1,5 +1,6 @@
 using Classroom.Gateway.Tests.Fixtures;
 using Microsoft.Playwright;
+using SkiaSharp;
 using static Microsoft.Playwright.Assertions;
 
 namespace Classroom.Gateway.Tests.Browser;
@@ -44,10 +45,22 @@ public sealed class QaPagesTests(BrowserFixture fixture)
         await student.Locator("#ask-text").FillAsync("甲每小时走 5 千米，乙每小时走 4 千米，两人同时出发，3 小时后相遇。");
         await CheckChineseAsync(student);
         await BrowserFixture.ScreenshotAsync(student, "qa-ask-zh-CN");
+
+        // Two photos of the homework, the first removed again: one goes with the question.
+        await student.GetByLabel(text["qa.ask.addPhoto"]).SetInputFilesAsync([Photo("草稿.png", SKColors.Orange), Photo("题目.png", SKColors.SteelBlue)]);
+        await Expect(student.Locator("#ask-photo-count")).ToHaveTextAsync(text["qa.ask.photoCount", ("count", 2), ("max", 3)]);
+        await student.GetByRole(AriaRole.Button, new() { Name = text["qa.ask.removePhoto", ("number", 1)] }).ClickAsync();
+        await Expect(student.Locator("#ask-photos img")).ToHaveCountAsync(1);
+        Assert.True(await student.Locator("#ask-photos img").EvaluateAsync<bool>(BlueRatherThanOrange), "the photo left is not the one chosen second");
+        var photo = await student.Locator("#ask-photos li").GetAttributeAsync("data-photo-id");
         await student.GetByRole(AriaRole.Button, new() { Name = text["qa.ask.submit"] }).ClickAsync();
         await Expect(student.Locator("#question-title")).ToHaveTextAsync(title);
         var id = new Uri(student.Url).Query.Split('=')[1];
         await Expect(student.Locator("#question [data-status]")).ToHaveTextAsync(text["qa.status.open"]);
+        var shown = student.Locator("#question .photos img");
+        await Expect(shown).ToHaveAttributeAsync("src", $"/api/photos/{photo}");
+        await Expect(shown).ToHaveAttributeAsync("alt", text["qa.photo", ("number", 1)]);
+        Assert.True(await shown.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0)"), "the photo did not load");
 
         // The teacher's queue shows it without a reload, and says so.
         var queued = teacher.Locator($"#queue li[data-question-id='{id}']");
@@ -180,6 +193,21 @@ public sealed class QaPagesTests(BrowserFixture fixture)
         Assert.Equal("en", await student.Locator("html").GetAttributeAsync("lang"));
         Assert.Empty(fixture.PageErrors);
     }
+
+    /// <summary>Whether an image's colour is the second photo's (steel blue), not the first's (orange).</summary>
+    private const string BlueRatherThanOrange = """
+        img => img.decode().then(() => {
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = 1;
+          canvas.getContext('2d').drawImage(img, 0, 0, 1, 1);
+          const [red, , blue] = canvas.getContext('2d').getImageData(0, 0, 1, 1).data;
+          return blue > red;
+        })
+        """;
+
+    /// <summary>A small picture to upload, as a file chooser gives it.</summary>
+    private static FilePayload Photo(string name, SKColor color) =>
+        new() { Name = name, MimeType = "image/png", Buffer = TestImages.Png(120, 80, (_, _) => color) };
 
     private static async Task CheckChineseAsync(IPage page)
     {

@@ -14,7 +14,6 @@ const SEARCH_TEXT_MAX = 200;
 export function setUpAskForm(catalogue, { grade = 8 } = {}) {
   const chosen = new Set();
   const photos = [];
-  let uploading = 0;
   const subject = () => byId('ask-subject').value;
 
   fill(byId('ask-subject'), SUBJECTS.map(s => h('option', { value: s, text: subjectName(s) })));
@@ -38,19 +37,23 @@ export function setUpAskForm(catalogue, { grade = 8 } = {}) {
     byId('ask-points-count').textContent = t('qa.ask.pointsChosen', { count: chosen.size, max: MAX_POINTS });
   }
 
+  // Photos in the order they were chosen; one still uploading has no id yet and shows no thumbnail.
+  const uploaded = () => photos.filter(p => p.photoId);
+  const uploading = () => photos.length - uploaded().length;
+
   function renderPhotos() {
-    morph(byId('ask-photos'), photos.map((photo, i) => h('li', { dataset: { key: photo.photoId, photoId: photo.photoId } },
+    morph(byId('ask-photos'), uploaded().map((photo, i) => h('li', { dataset: { key: photo.photoId, photoId: photo.photoId } },
       h('img', { src: photo.url, alt: t('qa.photo', { number: i + 1 }), width: 96, height: 96 }),
       h('button', {
         type: 'button', className: 'small', 'aria-label': t('qa.ask.removePhoto', { number: i + 1 }),
         onclick: () => {
-          photos.splice(i, 1);
+          photos.splice(photos.indexOf(photo), 1);
           renderPhotos();
           byId('ask-photo').focus();
         },
       }, t('qa.ask.remove')))));
-    byId('ask-photo-count').textContent = uploading > 0 ? t('qa.ask.uploading') : t('qa.ask.photoCount', { count: photos.length, max: MAX_PHOTOS });
-    byId('ask-photo').disabled = photos.length + uploading >= MAX_PHOTOS;
+    byId('ask-photo-count').textContent = uploading() > 0 ? t('qa.ask.uploading') : t('qa.ask.photoCount', { count: photos.length, max: MAX_PHOTOS });
+    byId('ask-photo').disabled = photos.length >= MAX_PHOTOS;
   }
 
   byId('ask-subject').addEventListener('change', () => {
@@ -60,17 +63,18 @@ export function setUpAskForm(catalogue, { grade = 8 } = {}) {
   });
 
   byId('ask-photo').addEventListener('change', async event => {
-    const files = [...event.target.files].slice(0, MAX_PHOTOS - photos.length - uploading);
+    const files = [...event.target.files].slice(0, MAX_PHOTOS - photos.length);
     event.target.value = '';
-    uploading += files.length;
+    const slots = files.map(file => ({ file }));
+    photos.push(...slots);
     renderPhotos();
-    await Promise.all(files.map(async file => {
+    await Promise.all(slots.map(async slot => {
       try {
-        photos.push(await request('/api/photos', { method: 'POST', body: file }));
+        Object.assign(slot, await request('/api/photos', { method: 'POST', body: slot.file }));
       } catch (error) {
-        say(t('qa.ask.photoFailed', { name: file.name, reason: messageOf(error) }), 'error');
+        photos.splice(photos.indexOf(slot), 1);
+        say(t('qa.ask.photoFailed', { name: slot.file.name, reason: messageOf(error) }), 'error');
       }
-      uploading--;
       renderPhotos();
     }));
   });
@@ -111,7 +115,7 @@ export function setUpAskForm(catalogue, { grade = 8 } = {}) {
 
   byId('ask-form').addEventListener('submit', async event => {
     event.preventDefault();
-    if (uploading > 0) {
+    if (uploading() > 0) {
       say(t('qa.ask.waitForPhotos'), 'error');
       return;
     }
@@ -124,7 +128,7 @@ export function setUpAskForm(catalogue, { grade = 8 } = {}) {
       method: 'POST',
       body: {
         subject: subject(), grade: Number(byId('ask-grade').value), knowledgePoints: [...chosen],
-        title: byId('ask-question-title').value, text: byId('ask-text').value, photoIds: photos.map(p => p.photoId),
+        title: byId('ask-question-title').value, text: byId('ask-text').value, photoIds: uploaded().map(p => p.photoId),
       },
     }));
     if (view) location.assign(questionHref(view.questionId));
