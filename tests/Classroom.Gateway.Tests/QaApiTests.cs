@@ -214,6 +214,25 @@ public sealed class QaApiTests(GatewayFixture fixture)
         Assert.DoesNotContain(hits, h => h!["id"]!.GetValue<string>() == scheduled);
     }
 
+    [Fact]
+    public async Task A_user_making_too_many_qa_actions_is_told_when_to_come_back()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Classroom:Gateway:QaWritesPerTenMinutes"] = "2" });
+        using var student = host.CreateClient("zh-CN");
+        student.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.StudentTokenAsync(1));
+
+        await ReadAsync(await student.PostAsJsonAsync("/api/qa/questions", Question("一元一次方程：第一题怎么做？")), HttpStatusCode.Created);
+        await ReadAsync(await student.PostAsJsonAsync("/api/qa/questions", Question("一元一次方程：第二题怎么做？")), HttpStatusCode.Created);
+        var third = await student.PostAsJsonAsync("/api/qa/questions", Question("一元一次方程：第三题怎么做？"));
+        var reading = await student.GetAsync("/api/qa/mine");
+
+        var problem = await ReadAsync(third, HttpStatusCode.TooManyRequests);
+        Assert.Equal("qa.rate-limit", problem["code"]!.GetValue<string>());
+        Assert.StartsWith("提问、回答和追问太频繁了", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, reading.StatusCode); // reading is not limited
+    }
+
     /// <summary>The next Q&amp;A notice of <paramref name="type"/> (the author, say, is told of their own question too).</summary>
     private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client, string type)
     {

@@ -1,5 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
+using Classroom.Contracts.Photos;
 using Classroom.Contracts.Questions;
 using Classroom.Grains.Tests.Fixtures;
 using Classroom.TestKit;
@@ -59,6 +60,25 @@ public sealed class QuestionTests(ClassroomFixture fixture)
         Assert.Equal(Refusals.InputTextLength, (await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft("方程")))).Code);
         Assert.Equal(Refusals.QaPhotos, (await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft() with { PhotoIds = ["a", "b", "c", "d"] }))).Code);
         await Assert.ThrowsAsync<ClassroomNotFoundException>(() => question.GetAsync(Student));
+    }
+
+    [Fact]
+    public async Task A_question_carries_only_photos_its_author_uploaded()
+    {
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4, 0xFF, 0xD9];
+        var own = PhotoIdRule.New();
+        var someoneElses = PhotoIdRule.New();
+        await Cluster.Client.GetGrain<IPhotoGrain>(own).StoreAsync(Student.UserId, jpeg, 640, 480);
+        await Cluster.Client.GetGrain<IPhotoGrain>(someoneElses).StoreAsync(Classmate.UserId, jpeg, 640, 480);
+        var question = Cluster.Client.GetGrain<IQuestionGrain>("q-photos-1");
+
+        var theirs = await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft() with { PhotoIds = [own, someoneElses] }));
+        var missing = await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft() with { PhotoIds = [PhotoIdRule.New()] }));
+        var malformed = await Assert.ThrowsAsync<ClassroomValidationException>(() => question.AskAsync(Student, Draft() with { PhotoIds = ["../etc/passwd"] }));
+        var asked = await question.AskAsync(Student, Draft() with { PhotoIds = [own] });
+
+        Assert.Equal([Refusals.QaPhotos, Refusals.QaPhotos, Refusals.QaPhotos], new[] { theirs.Code, missing.Code, malformed.Code });
+        Assert.Equal([own], asked.PhotoIds);
     }
 
     [Fact]

@@ -284,6 +284,8 @@ public static class Refusals
     public const string QaAdministratorsOnly = "qa.administrators-only";
     /// <summary>This subject already has a knowledge point named '{0}'.</summary>
     public const string QaKnowledgePointExists = "qa.knowledge-point-exists";
+    /// <summary>Too many questions, answers and follow-ups at once: try again in {0} seconds.</summary>
+    public const string QaRateLimit = "qa.rate-limit";
     /// <summary>Something went wrong on our side; try again.</summary>
     public const string ServerError = "server.error";
     /// <summary>The service is briefly unavailable while its database recovers; try again in a moment.</summary>

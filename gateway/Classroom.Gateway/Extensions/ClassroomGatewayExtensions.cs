@@ -96,6 +96,7 @@ public static class ClassroomGatewayExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(HubConnectionLimit.Policy, context => HubConnectionLimit.Partition(context, gateway.ConnectionsPerMinute));
+            o.AddPolicy(QaWriteLimit.Policy, context => QaWriteLimit.Partition(context, gateway.QaWritesPerTenMinutes));
         });
 
         services.AddSignalR(o =>

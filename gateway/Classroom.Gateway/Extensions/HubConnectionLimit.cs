@@ -36,12 +36,17 @@ internal static class HubConnectionLimit
         });
     }
 
-    /// <summary>A refused connection gets what every 429 of the gateway carries: <c>Retry-After</c> and a problem with a code.</summary>
+    /// <summary>
+    /// A refused request gets what every 429 of the gateway carries: <c>Retry-After</c> and a problem whose code names the
+    /// limit (this is the one rejection handler of ASP.NET's rate limiter, for every policy).
+    /// </summary>
     public static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var texts = context.RequestServices.GetRequiredService<RefusalLocalizer>();
-        await TooManyRequests.Problem(context, texts, Refusals.HubConnectionRateLimit, wait).ExecuteAsync(context);
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var code = policy == Questions.QaWriteLimit.Policy ? Refusals.QaRateLimit : Refusals.HubConnectionRateLimit;
+        await TooManyRequests.Problem(context, texts, code, wait).ExecuteAsync(context);
     }
 }

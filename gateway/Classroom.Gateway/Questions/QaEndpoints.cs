@@ -16,21 +16,22 @@ public static class QaEndpoints
     public static IEndpointRouteBuilder MapQaEndpoints(this IEndpointRouteBuilder app)
     {
         var qa = app.MapGroup("/api/qa").WithTags("Q&A").RequireAuthorization();
-        qa.MapPost("/questions", AskAsync);
+        var writes = qa.MapGroup("").RequireRateLimiting(QaWriteLimit.Policy);
+        writes.MapPost("/questions", AskAsync);
         qa.MapGet("/questions/{id}", (string id, HttpContext context, IClusterClient client) =>
             client.GetQuestion(id).GetAsync(QaCallers.From(context.User)));
-        qa.MapPost("/questions/{id}/answers", AnswerAsync);
-        qa.MapPost("/questions/{id}/adoption", (string id, AdoptRequest request, HttpContext context, IClusterClient client) =>
+        writes.MapPost("/questions/{id}/answers", AnswerAsync);
+        writes.MapPost("/questions/{id}/adoption", (string id, AdoptRequest request, HttpContext context, IClusterClient client) =>
             ActAsync(client, id, context, (q, caller) => q.AdoptAsync(caller, request.AnswerId)));
-        qa.MapPost("/questions/{id}/rating", (string id, QaRatingRequest request, HttpContext context, IClusterClient client) =>
+        writes.MapPost("/questions/{id}/rating", (string id, QaRatingRequest request, HttpContext context, IClusterClient client) =>
             ActAsync(client, id, context, (q, caller) => q.RateAsync(caller, request.Stars)));
-        qa.MapPost("/questions/{id}/answers/{answerId}/follow-ups", (string id, string answerId, FollowUpRequest request, HttpContext context, IClusterClient client) =>
+        writes.MapPost("/questions/{id}/answers/{answerId}/follow-ups", (string id, string answerId, FollowUpRequest request, HttpContext context, IClusterClient client) =>
             ActAsync(client, id, context, (q, caller) => q.FollowUpAsync(caller, answerId, request.Text)));
-        qa.MapPost("/questions/{id}/closing", (string id, HttpContext context, IClusterClient client) =>
+        writes.MapPost("/questions/{id}/closing", (string id, HttpContext context, IClusterClient client) =>
             ActAsync(client, id, context, (q, caller) => q.CloseAsync(caller)));
-        qa.MapPost("/questions/{id}/reports", (string id, ReportRequest request, HttpContext context, IClusterClient client) =>
+        writes.MapPost("/questions/{id}/reports", (string id, ReportRequest request, HttpContext context, IClusterClient client) =>
             ActAsync(client, id, context, (q, caller) => q.ReportAsync(caller, request.Reason)));
-        qa.MapPut("/questions/{id}/hidden", (string id, HiddenRequest request, HttpContext context, IClusterClient client) =>
+        writes.MapPut("/questions/{id}/hidden", (string id, HiddenRequest request, HttpContext context, IClusterClient client) =>
             ActAsync(client, id, context, (q, caller) => q.SetHiddenAsync(caller, request.Hidden)));
         qa.MapGet("/queue/{subject}", QueueAsync);
         qa.MapGet("/mine", (HttpContext context, IClusterClient client, int? limit) =>
@@ -47,7 +48,7 @@ public static class QaEndpoints
         });
         qa.MapGet("/search", QaSearch.SearchAsync);
         qa.MapGet("/subjects", (IClusterClient client) => client.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key).GetAsync());
-        qa.MapPost("/knowledge-points", async (KnowledgePointRequest request, HttpContext context, IClusterClient client) =>
+        writes.MapPost("/knowledge-points", async (KnowledgePointRequest request, HttpContext context, IClusterClient client) =>
         {
             var point = await client.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key)
                 .AddAsync(QaCallers.From(context.User), request.Subject, request.Zh, request.En ?? "");

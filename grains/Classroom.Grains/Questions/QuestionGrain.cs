@@ -1,5 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
+using Classroom.Contracts.Photos;
 using Classroom.Contracts.Questions;
 using Classroom.Persistence.EventLogs;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,7 @@ public sealed partial class QuestionGrain(
 
         var question = QuestionRules.Checked(draft, _options);
         await GrainFactory.GetGrain<IKnowledgePointCatalogGrain>(IKnowledgePointCatalogGrain.Key).CheckAsync(question.Subject, question.KnowledgePoints);
+        await CheckPhotosAsync(caller, question.PhotoIds);
         await RaiseAsync(new QuestionAsked(Now, caller.UserId, caller.DisplayName, question));
         await SyncAsync(Notice(QaNoticeTypes.Asked, caller));
         return View(caller);
@@ -203,6 +205,31 @@ public sealed partial class QuestionGrain(
         {
             await RaiseAsync(new QuestionHiddenChanged(Now, caller.UserId, hidden));
             await SyncAsync(Notice(QaNoticeTypes.HiddenChanged, caller));
+        }
+    }
+
+    /// <summary>Refuses photos that were not uploaded (and re-encoded) by the asking student.</summary>
+    private async Task CheckPhotosAsync(QaCaller author, IReadOnlyList<string> photoIds)
+    {
+        foreach (var photoId in photoIds)
+        {
+            var owner = PhotoIdRule.IsValid(photoId) ? await OwnerOfAsync(photoId) : null;
+            if (owner != author.UserId)
+            {
+                throw new ClassroomValidationException(Refusals.QaPhotos, _options.PhotosMax);
+            }
+        }
+    }
+
+    private async Task<string?> OwnerOfAsync(string photoId)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<IPhotoGrain>(photoId).GetInfoAsync()).OwnerId;
+        }
+        catch (ClassroomNotFoundException)
+        {
+            return null;
         }
     }
 
