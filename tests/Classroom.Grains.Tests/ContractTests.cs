@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
+using Classroom.Contracts.Questions;
 using Classroom.Grains.Classrooms;
 using Classroom.Grains.Students;
 using Classroom.Grains.Teachers;
@@ -62,6 +63,8 @@ public sealed class ContractTests
     [InlineData(typeof(TeacherState))]
     [InlineData(typeof(StudentState))]
     [InlineData(typeof(Photos.PhotoState))]
+    [InlineData(typeof(Questions.QuestionListState))]
+    [InlineData(typeof(Questions.KnowledgePointCatalogState))]
     public void Every_stored_type_round_trips_as_json(Type type)
     {
         var sample = SampleValues.Create(type, Samples);
@@ -69,6 +72,28 @@ public sealed class ContractTests
 
         Assert.Equal(first, Json(JsonSerializer.Deserialize(first, Serializer.Options.GetTypeInfo(type)), type));
         Assert.NotEqual("{}", first);
+    }
+
+    public static TheoryData<string> QuestionEventTypes =>
+        new(typeof(QuestionEvent).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().Select(a => (string)a.TypeDiscriminator!));
+
+    [Theory]
+    [MemberData(nameof(QuestionEventTypes))]
+    public void Every_question_event_is_stored_under_its_stable_name_and_read_back_whole(string name)
+    {
+        var type = typeof(QuestionEvent).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().Single(a => (string)a.TypeDiscriminator! == name).DerivedType;
+        var original = (QuestionEvent)SampleValues.Create(type, Samples)!;
+
+        var json = Json(original, typeof(QuestionEvent));
+        var copy = JsonSerializer.Deserialize(json, Serializer.Options.GetTypeInfo(typeof(QuestionEvent)));
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(name, document.RootElement.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.String, document.RootElement.GetProperty("at").ValueKind);
+        Assert.IsType(type, copy);
+        Assert.Equal(json, Json(copy, typeof(QuestionEvent)));
     }
 
     public static TheoryData<string> EventTypes => new(ClassroomEventTypes.Names);
