@@ -3,7 +3,7 @@
 // shared link shows the same queue.
 import { request, requireSession, isOperator } from './api.js';
 import { h, fill, morph, byId, say, attempt, param } from './dom.js';
-import { t, formatNumber } from './i18n.js';
+import { t } from './i18n.js';
 import { SUBJECTS, subjectName, gradeName } from './views.js';
 import { loadCatalogue, summaryItem, searchQuery, noticeText, announce, watchQa } from './qa-views.js';
 
@@ -30,7 +30,6 @@ async function load() {
   const list = await attempt(() => request(`/api/qa/queue/${encodeURIComponent(subject)}?${searchQuery(rest)}`));
   if (!list || mine !== loads) return;
   byId('queue-count').textContent = t('queue.count', { count: list.length });
-  byId('queue-count').dataset.count = formatNumber(list.length);
   morph(byId('queue'), list.length === 0
     ? h('li', { className: 'empty', dataset: { key: 'empty' }, text: t('queue.empty') })
     : list.map(summary => summaryItem(summary, catalogue)));

@@ -67,7 +67,7 @@ function render() {
   byId('hide').textContent = t(v.hidden ? 'question.show' : 'question.hide');
   byId('report').hidden = author;
   byId('answers-card').hidden = false;
-  byId('answer-count').textContent = t('qa.answerCount', { count: v.answers.length });
+  byId('answer-count').textContent = v.answers.length ? t('qa.answerCount', { count: v.answers.length }) : '';
   morph(byId('answers'), v.answers.length === 0
     ? h('p', { className: 'empty', dataset: { key: 'none' }, text: t('question.noAnswers') })
     : v.answers.map(a => answerArticle(a, v)));
