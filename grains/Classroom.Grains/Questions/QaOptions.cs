@@ -22,8 +22,9 @@ public sealed class QaOptions
     public int SearchTextMax { get; set; } = 200;
 
     /// <summary>
-    /// The folder under which each silo keeps its copy of the subjects' search indexes (a folder per silo and subject);
-    /// null keeps them in memory (rebuilt from the index logs on every activation).
+    /// The folder under which this silo keeps its copy of the subjects' search indexes (a folder per subject), its own:
+    /// two silos must not share one (the second would keep its copy in memory). Null keeps them in memory, rebuilt from
+    /// the index logs on every activation.
     /// </summary>
     public string? IndexDirectory { get; set; }
 

@@ -9,7 +9,7 @@ namespace Classroom.Grains.Questions;
 /// <summary>
 /// One subject's search index. The documents themselves are the grain's log (every upsert appended, durable before it
 /// is searchable), so the index is a cache any silo can rebuild: on activation the silo opens its local copy (a
-/// Lucene folder per silo and subject, committed with the log position it holds) and replays only the log after that
+/// Lucene folder per subject under the silo's <see cref="QaOptions.IndexDirectory"/>, committed with the log position it holds) and replays only the log after that
 /// position; with no local copy, the whole log. A silo's death loses nothing but the time to replay.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,6 @@ namespace Classroom.Grains.Questions;
 public sealed partial class QuestionIndexGrain(
     [EventLog("index")] IEventLog<SearchDocument> log,
     IOptions<QaOptions> options,
-    ILocalSiloDetails silo,
     ILogger<QuestionIndexGrain> logger) : Grain, IQuestionIndexGrain
 {
     private readonly QaOptions _options = options.Value;
@@ -131,9 +130,7 @@ public sealed partial class QuestionIndexGrain(
         }
     }
 
-    private string? Folder() => _options.IndexDirectory is { Length: > 0 } root
-        ? Path.Combine(root, Safe(silo.Name), Safe(Subject))
-        : null;
+    private string? Folder() => _options.IndexDirectory is { Length: > 0 } root ? Path.Combine(root, Safe(Subject)) : null;
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 

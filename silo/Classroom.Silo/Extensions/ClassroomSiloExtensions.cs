@@ -51,10 +51,8 @@ public static class ClassroomSiloExtensions
             ClassroomOptions.IsValid, "Classroom:Classrooms has a value out of range: lengths, counts and intervals must be positive.").ValidateOnStart();
         builder.Services.AddOptions<ReplayOptions>().Bind(builder.Configuration.GetSection(ReplayOptions.Section)).Validate(
             ReplayOptions.IsValid, "Classroom:Replays has a value out of range: CheckpointEvery and LiveRefreshInterval must be positive.").ValidateOnStart();
-        // Each silo keeps its copy of the search indexes beside its data (embedded) or in a temporary folder (cluster):
-        // a copy is a cache of the index logs, rebuilt from them wherever it is missing.
-        builder.Services.AddOptions<QaOptions>().Bind(builder.Configuration.GetSection(QaOptions.Section)).PostConfigure(o => o.IndexDirectory ??=
-            cluster.IsCluster ? Path.Combine(Path.GetTempPath(), "classroom-qa-index", cluster.ClusterId) : Path.Combine(silo.DataDirectory, "qa-index"));
+        builder.Services.AddOptions<QaOptions>().Bind(builder.Configuration.GetSection(QaOptions.Section))
+            .PostConfigure(o => o.IndexDirectory ??= DefaultIndexDirectory(silo, cluster));
         builder.UseOrleans(orleans =>
         {
             if (cluster.IsCluster)
@@ -97,6 +95,16 @@ public static class ClassroomSiloExtensions
         builder.Services.AddHostedService<SiloBanner>();
         return builder;
     }
+
+    /// <summary>
+    /// Where a silo keeps its copy of the search indexes (a cache of the index logs, rebuilt wherever it is missing):
+    /// beside the embedded data; in cluster mode a temporary folder named after the silo's endpoint, so a restarted silo
+    /// finds its copy again and two silos on one machine never share one; in memory when the port is chosen at random.
+    /// </summary>
+    private static string? DefaultIndexDirectory(ClassroomSiloOptions silo, ClassroomClusterOptions cluster) =>
+        !cluster.IsCluster ? Path.Combine(silo.DataDirectory, "qa-index")
+        : cluster.Port != 0 ? Path.Combine(Path.GetTempPath(), "classroom-qa-index", cluster.ClusterId, $"{cluster.Host}_{cluster.Port}")
+        : null;
 
     /// <summary>What every silo hosting the classroom grains needs, whatever its storage: the grains' stored types and event logs.</summary>
     public static ISiloBuilder AddClassroomGrains(this ISiloBuilder silo) =>
