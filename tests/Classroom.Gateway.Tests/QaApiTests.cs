@@ -148,6 +148,26 @@ public sealed class QaApiTests(GatewayFixture fixture)
         Assert.Equal(("user/student1", "answer.posted", id), (toAuthor.Topic, toAuthor.Type, toAuthor.QuestionId));
         Assert.Equal(($"question/{id}", "answer.posted"), (toWatcher.Topic, toWatcher.Type));
         Assert.Equal("王芳", toAuthor.Actor);
+        Assert.Equal("teacher", toAuthor.ActorId);
+    }
+
+    [Fact]
+    public async Task A_teacher_switching_subjects_stops_hearing_the_first_ones_queue()
+    {
+        using var student = await StudentAsync(2);
+        await using var teacher = await Host.ConnectAsync(await Host.TeacherTokenAsync());
+        await teacher.InvokeAsync("WatchQuestionQueue", "math");
+        await teacher.InvokeAsync("UnwatchQuestionQueue", "math");
+        await teacher.InvokeAsync("WatchQuestionQueue", "physics");
+
+        await AskAsync(student, "一元一次方程：这道题不该再通知数学队列");
+        var physics = await ReadAsync(await student.PostAsJsonAsync("/api/qa/questions", new
+        {
+            subject = "physics", grade = 8, knowledgePoints = new[] { "physics.buoyancy" }, title = "浮力：为什么轮船能浮起来？", text = "", photoIds = Array.Empty<string>(),
+        }), HttpStatusCode.Created);
+        var (topic, _, questionId, _, _) = await NextQaAsync(teacher, "question.asked");
+
+        Assert.Equal(("queue/physics", physics["questionId"]!.GetValue<string>()), (topic, questionId));
     }
 
     [Fact]
@@ -234,7 +254,7 @@ public sealed class QaApiTests(GatewayFixture fixture)
     }
 
     /// <summary>The next Q&amp;A notice of <paramref name="type"/> (the author, say, is told of their own question too).</summary>
-    private static async Task<(string Topic, string Type, string QuestionId, string Actor)> NextQaAsync(HubTestClient client, string type)
+    private static async Task<(string Topic, string Type, string QuestionId, string Actor, string ActorId)> NextQaAsync(HubTestClient client, string type)
     {
         while (true)
         {
@@ -242,7 +262,8 @@ public sealed class QaApiTests(GatewayFixture fixture)
             if (target == "qa" && arguments[1]!["type"]!.GetValue<string>() == type)
             {
                 var notice = arguments[1]!;
-                return (arguments[0]!.GetValue<string>(), notice["type"]!.GetValue<string>(), notice["questionId"]!.GetValue<string>(), notice["actorName"]!.GetValue<string>());
+                return (arguments[0]!.GetValue<string>(), notice["type"]!.GetValue<string>(), notice["questionId"]!.GetValue<string>(),
+                    notice["actorName"]!.GetValue<string>(), notice["actorId"]!.GetValue<string>());
             }
         }
     }

@@ -39,6 +39,7 @@ public interface IQaObserver : IGrainObserver
 /// <summary>Something happened to a question: pages show it and re-read what they show.</summary>
 /// <param name="Type">One of <see cref="QaNoticeTypes"/>.</param>
 /// <param name="ActorName">Who did it (a teacher's or student's display name).</param>
+/// <param name="ActorId">Who did it, by user id: a page leaves out what its own user did.</param>
 [GenerateSerializer, Immutable, Alias("QaNotice")]
 public sealed record QaNotice(
     [Id(0)] [property: JsonPropertyName("type")] string Type,
@@ -47,7 +48,8 @@ public sealed record QaNotice(
     [Id(3)] [property: JsonPropertyName("subject")] string Subject,
     [Id(4)] [property: JsonPropertyName("actorName")] string ActorName,
     [Id(5)] [property: JsonPropertyName("at")] DateTimeOffset At,
-    [Id(6)] [property: JsonPropertyName("stars")] int? Stars = null);
+    [Id(6)] [property: JsonPropertyName("stars")] int? Stars = null,
+    [Id(7)] [property: JsonPropertyName("actorId")] string? ActorId = null);
 
 /// <summary>The kinds of Q&amp;A notice.</summary>
 public static class QaNoticeTypes

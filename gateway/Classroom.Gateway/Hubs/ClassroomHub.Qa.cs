@@ -31,6 +31,12 @@ internal sealed partial class ClassroomHub
         return qa.WatchAsync(Context.ConnectionId, QaTopics.Queue(subject));
     }
 
+    /// <summary>Stops the notices of a subject's queue on this connection (a teacher switching subjects).</summary>
+    public Task UnwatchQuestionQueue(string subject) =>
+        QaSubjects.IsKnown(subject)
+            ? qa.UnwatchAsync(Context.ConnectionId, QaTopics.Queue(subject))
+            : throw new ClassroomValidationException(Refusals.QaSubjectUnknown, subject ?? "");
+
     /// <summary>Live notices of one question, for whoever may see it.</summary>
     public async Task WatchQuestion(string questionId)
     {

@@ -43,6 +43,31 @@ internal sealed partial class QaNotifier(
         }
     }
 
+    /// <summary>Stops the connection watching <paramref name="topic"/>; the gateway unsubscribes when nobody here watches it.</summary>
+    public async Task UnwatchAsync(string connectionId, string topic)
+    {
+        bool last;
+        lock (_lock)
+        {
+            if (!_topicsOf.TryGetValue(connectionId, out var topics) || !topics.Remove(topic))
+            {
+                return;
+            }
+
+            last = _watchers.TryGetValue(topic, out var watchers) && watchers.Remove(connectionId) && watchers.Count == 0;
+            if (last)
+            {
+                _watchers.TryRemove(topic, out _);
+            }
+        }
+
+        await hub.Groups.RemoveFromGroupAsync(connectionId, Group(topic));
+        if (last)
+        {
+            await Feed(topic).UnsubscribeAsync(Reference());
+        }
+    }
+
     /// <summary>Forgets a closed connection; topics nobody watches any more are unsubscribed.</summary>
     public void Forget(string connectionId)
     {

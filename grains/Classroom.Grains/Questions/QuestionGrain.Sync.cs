@@ -39,15 +39,18 @@ public sealed partial class QuestionGrain
         var reported = _state.Reports.Count > 0;
         var queue = List(IQuestionListGrain.Queue(q.Subject));
         var moderation = List(IQuestionListGrain.Reported);
+        // Each step on its own: one that fails (even before its call is made) holds up none of the others.
         await Task.WhenAll([
-            GrainFactory.GetGrain<IQuestionIndexGrain>(q.Subject).UpsertAsync(Document()),
-            inQueue ? queue.PutAsync(summary) : queue.RemoveAsync(Id),
-            reported ? moderation.PutAsync(summary) : moderation.RemoveAsync(Id),
-            .. People().Select(user => List(IQuestionListGrain.OfUser(user)).PutAsync(summary)),
+            Step(() => GrainFactory.GetGrain<IQuestionIndexGrain>(q.Subject).UpsertAsync(Document())),
+            Step(() => inQueue ? queue.PutAsync(summary) : queue.RemoveAsync(Id)),
+            Step(() => reported ? moderation.PutAsync(summary) : moderation.RemoveAsync(Id)),
+            .. People().Select(user => Step(() => List(IQuestionListGrain.OfUser(user)).PutAsync(summary))),
         ]);
         _syncRetry?.Dispose();
         _syncRetry = null;
     }
+
+    private static async Task Step(Func<Task> step) => await step();
 
     private void ScheduleSync(TimeSpan after)
     {

@@ -38,5 +38,5 @@ public sealed partial class QuestionGrain
     }
 
     private QaNotice Notice(string type, QaCaller actor) =>
-        new(type, Id, _state.Question.Title, _state.Question.Subject, actor.DisplayName, Now);
+        new(type, Id, _state.Question.Title, _state.Question.Subject, actor.DisplayName, Now, ActorId: actor.UserId);
 }

@@ -35,10 +35,14 @@ async function load() {
     : list.map(summary => summaryItem(summary, catalogue)));
 }
 
-/** Watches the chosen subject's queue (once per connection: watches add up, and notices of others are ignored). */
+/** Watches the chosen subject's queue on this connection, and stops watching the one chosen before. */
 async function watchSubject() {
   const subject = byId('subject').value;
   if (!hub || hub.state !== 'Connected' || watched.has(subject)) return;
+  for (const previous of watched) {
+    await hub.invoke('UnwatchQuestionQueue', previous);
+    watched.delete(previous);
+  }
   await hub.invoke('WatchQuestionQueue', subject);
   watched.add(subject);
 }

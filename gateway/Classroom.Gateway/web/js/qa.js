@@ -72,7 +72,7 @@ async function start() {
     },
     onNotice: (topic, notice) => {
       // One's own actions are answered where they are taken; notices tell of what others did.
-      if (notice.actorName !== user.displayName) announce(noticeText(notice, { mine: user.kind === 'student' }));
+      if (notice.actorId !== user.userId) announce(noticeText(notice, { mine: user.kind === 'student' }));
       showMine();
     },
   });

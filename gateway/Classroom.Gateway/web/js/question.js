@@ -208,7 +208,7 @@ if (current && questionId) {
     onNotice: (topic, notice) => {
       if (notice.questionId !== questionId) return;
       // One's own actions are answered where they are taken; notices tell of what others did.
-      if (notice.actorName !== user.displayName) announce(noticeText(notice, { mine: view?.authorId === user.userId }));
+      if (notice.actorId !== user.userId) announce(noticeText(notice, { mine: view?.authorId === user.userId }));
       load();
     },
   });
