@@ -97,11 +97,17 @@ public sealed class QuestionIndex : IDisposable
     public void Upsert(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        // Checked before any is written, so a bad batch writes nothing.
+        var batch = documents.ToList();
+        foreach (var document in batch)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(document?.Id, nameof(documents));
+        }
+
         lock (_writeLock)
         {
-            foreach (var document in documents)
+            foreach (var document in batch)
             {
-                ArgumentException.ThrowIfNullOrWhiteSpace(document.Id, nameof(document));
                 _writer.UpdateDocument(new Term(SearchFields.Id, document.Id), SearchFields.Create(document, _catalog));
             }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Classroom.Contracts.Questions;
 using Classroom.Search.Analysis;
 
@@ -21,6 +20,7 @@ internal sealed class TextMarker
 
     private readonly Dictionary<string, string[][]> _runsByFirstWord;
     private readonly string[] _surfaces;
+    private readonly bool _onlySingleCharacters;
 
     public TextMarker(IReadOnlyList<string[]> marks)
     {
@@ -29,6 +29,7 @@ internal sealed class TextMarker
             .GroupBy(run => run[0], StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.OrderByDescending(run => run.Length).ToArray(), StringComparer.Ordinal);
         _surfaces = marks.Select(run => string.Concat(run)).Where(surface => surface.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        _onlySingleCharacters = _surfaces.All(surface => surface.Length == 1);
     }
 
     /// <summary>The whole text in parts, the query's words marked.</summary>
@@ -71,47 +72,61 @@ internal sealed class TextMarker
 
     private void Mark(string text, List<TextPart> parts)
     {
-        var words = ChineseText.Words(text);
         var cursor = 0;
-        var plain = new StringBuilder();
+        foreach (var (start, end) in Spans(text))
+        {
+            if (start > cursor)
+            {
+                parts.Add(new TextPart(text[cursor..start], false));
+            }
+
+            parts.Add(new TextPart(text[start..end], true));
+            cursor = end;
+        }
+
+        if (cursor < text.Length)
+        {
+            parts.Add(new TextPart(text[cursor..], false));
+        }
+    }
+
+    /// <summary>
+    /// Where the text's marked runs are, touching runs joined. A lone character is left unmarked when the query has
+    /// longer words: SmartCn makes single words of many common characters (the 一 of 一次买了一支笔), and marking each
+    /// of them would bury the marks that matter.
+    /// </summary>
+    private List<(int Start, int End)> Spans(string text)
+    {
+        var words = ChineseText.Words(text);
+        var spans = new List<(int Start, int End)>();
         for (var i = 0; i < words.Count;)
         {
             var run = RunAt(words, i);
-            if (run == 0 || words[i].Start < cursor)
+            if (run == 0 || words[i].Start < (spans.Count > 0 ? spans[^1].End : 0))
             {
                 i++;
                 continue;
             }
 
-            var start = words[i].Start;
-            var end = words[i + run - 1].End;
-            // Two marked runs with nothing between them read as one mark.
-            if (start == cursor && parts.Count > 0 && parts[^1].Match && plain.Length == 0)
+            var (start, end) = (words[i].Start, words[i + run - 1].End);
+            if (spans.Count > 0 && spans[^1].End == start)
             {
-                parts[^1] = parts[^1] with { Text = parts[^1].Text + text[start..end] };
+                spans[^1] = (spans[^1].Start, end);
             }
             else
             {
-                plain.Append(text, cursor, start - cursor);
-                Flush(plain, parts);
-                parts.Add(new TextPart(text[start..end], true));
+                spans.Add((start, end));
             }
 
-            cursor = end;
             i += run;
         }
 
-        plain.Append(text, cursor, text.Length - cursor);
-        Flush(plain, parts);
-    }
-
-    private static void Flush(StringBuilder plain, List<TextPart> parts)
-    {
-        if (plain.Length > 0)
+        if (!_onlySingleCharacters)
         {
-            parts.Add(new TextPart(plain.ToString(), false));
-            plain.Clear();
+            spans.RemoveAll(span => span.End - span.Start == 1);
         }
+
+        return spans;
     }
 
     /// <summary>How many words from <paramref name="at"/> form the longest run to mark; 0 for none.</summary>
@@ -169,6 +184,8 @@ internal sealed class TextMarker
                 }
             }
 
+            // Between windows holding as much, one that starts a sentence reads better.
+            score = 2 * score + (start == 0 || SentenceEnds.Contains(text[start - 1]) ? 1 : 0);
             if (score > best.Score)
             {
                 best = (start, score);
