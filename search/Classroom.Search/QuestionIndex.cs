@@ -28,6 +28,9 @@ public sealed class QuestionIndex : IDisposable
     private const string PositionKey = "position";
     private const int SnippetLength = 80;
 
+    /// <summary>How many candidates the first pass hands to the full query, at least.</summary>
+    private const int Candidates = 100;
+
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -154,11 +157,9 @@ public sealed class QuestionIndex : IDisposable
         var searcher = AcquireCurrent();
         try
         {
-            var top = plan.Sort is null
-                ? searcher.Search(plan.Query, plan.Limit)
-                : searcher.Search(plan.Query, null, plan.Limit, plan.Sort);
+            var found = plan.Sort is null ? Ranked(searcher, plan) : searcher.Search(plan.Query, plan.Filter, plan.Limit, plan.Sort).ScoreDocs;
             var marker = new TextMarker(plan.Marks);
-            return top.ScoreDocs.Select(found => Hit(searcher.Doc(found.Doc), found, plan, marker)).ToList();
+            return found.Select(hit => Hit(searcher.Doc(hit.Doc), hit, plan, marker)).ToList();
         }
         finally
         {
@@ -175,6 +176,14 @@ public sealed class QuestionIndex : IDisposable
             _writer.Rollback();
             _directory.Dispose();
         }
+    }
+
+    /// <summary>Candidates by the cheap query over every text at once, then the best of them by the full query.</summary>
+    private static IReadOnlyList<ScoreDoc> Ranked(IndexSearcher searcher, QueryPlan plan)
+    {
+        var candidates = new RankedCollector(Math.Max(Candidates, 4 * plan.Limit));
+        searcher.Search(plan.CandidateQuery(searcher.IndexReader), plan.Filter, candidates);
+        return Rescoring.Rescore(searcher, plan.Query, candidates.Best(), plan.Limit);
     }
 
     private static SearchHit Hit(Lucene.Net.Documents.Document document, ScoreDoc found, QueryPlan plan, TextMarker marker) =>

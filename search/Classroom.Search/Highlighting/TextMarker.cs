@@ -17,6 +17,8 @@ internal sealed class TextMarker
     private static readonly char[] SentenceEnds = "。！？；!?;\n".ToCharArray();
 
     private const int Lead = 12;
+    private const int OccurrencesPerWord = 8;
+    private const int MaxOccurrences = 96;
 
     private readonly Dictionary<string, string[][]> _runsByFirstWord;
     private readonly string[] _surfaces;
@@ -151,14 +153,16 @@ internal sealed class TextMarker
     /// <summary>
     /// Where a window of <paramref name="length"/> characters holds the most of the query's words, weighing each
     /// distinct word by its length (a 一 says less than a 一次方程). Found by plain search for the words' text, cheaper
-    /// than analysing a long answer; the window alone is analysed afterwards to mark it.
+    /// than analysing a long answer; the window alone is analysed afterwards to mark it. A few occurrences of each word
+    /// are enough to place the window, and keep the cost flat when a query has words as common as x.
     /// </summary>
     private (int Start, int Score) BestWindow(string text, int length)
     {
         var found = new List<(int At, int Surface)>();
-        for (var s = 0; s < _surfaces.Length; s++)
+        for (var s = 0; s < _surfaces.Length && found.Count < MaxOccurrences; s++)
         {
-            for (var at = text.IndexOf(_surfaces[s], StringComparison.OrdinalIgnoreCase); at >= 0 && found.Count < 256; at = text.IndexOf(_surfaces[s], at + 1, StringComparison.OrdinalIgnoreCase))
+            var at = text.IndexOf(_surfaces[s], StringComparison.OrdinalIgnoreCase);
+            for (var n = 0; at >= 0 && n < OccurrencesPerWord; n++, at = text.IndexOf(_surfaces[s], at + 1, StringComparison.OrdinalIgnoreCase))
             {
                 found.Add((at, s));
             }
@@ -171,15 +175,17 @@ internal sealed class TextMarker
 
         found.Sort();
         var best = (Start: 0, Score: -1);
+        var seen = new bool[_surfaces.Length];
         foreach (var (anchor, _) in found)
         {
             var start = WindowStart(text, anchor);
-            var seen = new HashSet<int>();
+            Array.Clear(seen);
             var score = 0;
             foreach (var (at, surface) in found)
             {
-                if (at >= start && at + _surfaces[surface].Length <= start + length && seen.Add(surface))
+                if (at >= start && at + _surfaces[surface].Length <= start + length && !seen[surface])
                 {
+                    seen[surface] = true;
                     score += _surfaces[surface].Length;
                 }
             }
