@@ -91,6 +91,18 @@ public sealed class MarkingTests
     }
 
     [Fact]
+    public void Squares_and_degrees_are_searched_and_marked_where_they_stand()
+    {
+        using var index = IndexOf(Question("q1", "抛物线y=x²-4x+3与x轴的交点", "∠A=90°，求x²的值。"));
+
+        var hit = Assert.Single(index.Search(new SearchQuery("x²-4x 交点")));
+
+        Assert.Equal("抛物线y=x²-4x+3与x轴的交点", hit.Title.Joined());
+        Assert.Equal(["x²", "4x", "交点"], hit.Title.Marked());
+        Assert.Equal("∠A=90°，求x²的值。", hit.Snippet.Joined());
+    }
+
+    [Fact]
     public void A_hit_carries_what_it_is()
     {
         using var index = IndexOf(Question("q1", "勾股定理的证明", grade: 8, adopted: true, points: ["math.pythagorean-theorem", "math.triangles"]));

@@ -15,7 +15,8 @@ namespace Classroom.Search.Querying;
 /// takes the best: knowledge-point names 3, title 2, body 1, answers 0.5. Lucene's coordination factor then scales a
 /// document by the share of the query's clauses it matched, so a question about 一元一次方程应用题 that matches
 /// 一元一次方程 and 应用题 beats one that merely shares 一. A sloppy phrase over the title adds to titles that say
-/// the words in the query's order. The whole is multiplied by the document's adoption factor as it is collected (<see cref="RankedCollector"/>).
+/// the words in the query's order. That is the second pass; the first finds candidates with the same words over the
+/// combined field (<see cref="QueryPlan.CandidateQuery"/>). Both multiply by the adoption factor (<see cref="Ranking"/>).
 /// </remarks>
 internal static class QueryPlanner
 {
