@@ -51,10 +51,19 @@ public sealed class QuestionIndex : IDisposable
             RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(directory, config);
-        _committedPosition = _writer.CommitData.TryGetValue(PositionKey, out var position)
-            ? long.Parse(position, NumberStyles.None, CultureInfo.InvariantCulture)
-            : 0;
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        try
+        {
+            _committedPosition = _writer.CommitData.TryGetValue(PositionKey, out var position)
+                ? long.Parse(position, NumberStyles.None, CultureInfo.InvariantCulture)
+                : 0;
+            _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        }
+        catch
+        {
+            // The writer holds the folder's lock: release it, or the folder cannot be opened again.
+            _writer.Rollback();
+            throw;
+        }
     }
 
     /// <summary>The position given to the last <see cref="Commit"/>; 0 for a new index.</summary>
@@ -193,8 +202,8 @@ public sealed class QuestionIndex : IDisposable
             document.Get(SearchFields.Subject),
             int.Parse(document.Get(SearchFields.Grade), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
             document.GetValues(SearchFields.KnowledgePoint),
-            marker.Mark(document.Get(SearchFields.Title)),
-            marker.Snippet(document.Get(SearchFields.Body), document.Get(SearchFields.Answers), SnippetLength),
+            marker.Mark(document.Get(SearchFields.Title) ?? ""),
+            marker.Snippet(document.Get(SearchFields.Body) ?? "", document.Get(SearchFields.Answers) ?? "", SnippetLength),
             document.Get(SearchFields.Adopted) == SearchFields.Yes,
             // Browsing sorts by time and scores nothing (NaN, which JSON cannot carry).
             plan.Sort is null ? found.Score : 0f);

@@ -102,6 +102,20 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_index_closed_before_its_first_commit_reopens_empty()
+    {
+        using (var index = QuestionIndex.Open(_folder))
+        {
+            index.Upsert(Question("q1", "平行四边形的判定"));
+        }
+
+        using var reopened = QuestionIndex.Open(_folder);
+
+        Assert.Equal((0, 0L), (reopened.Count, reopened.CommittedPosition));
+        Assert.Empty(reopened.IdsFor("平行四边形"));
+    }
+
+    [Fact]
     public void Each_commit_records_its_own_position()
     {
         using (var index = QuestionIndex.Open(_folder))

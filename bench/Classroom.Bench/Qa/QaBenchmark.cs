@@ -32,16 +32,7 @@ internal static class QaBenchmark
         try
         {
             Open(indexes, catalog, directory);
-            var indexed = Stopwatch.StartNew();
-            Parallel.For(0, (questions + Batch - 1) / Batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
-            {
-                var documents = Enumerable.Range(batch * Batch, Math.Min(Batch, questions - batch * Batch)).Select(n => generator.Question(n).Document);
-                foreach (var subject in documents.GroupBy(document => document.Subject))
-                {
-                    indexes[subject.Key].Upsert(subject);
-                }
-            });
-            var indexSeconds = indexed.Elapsed.TotalSeconds;
+            var indexSeconds = IndexAll(indexes, generator, questions);
 
             var committed = Stopwatch.StartNew();
             Parallel.ForEach(indexes.Values, index => index.Commit(questions));
@@ -64,7 +55,7 @@ internal static class QaBenchmark
                 Math.Round(new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length) / 1048576.0),
                 measured.Searches, Millis(measured.Latency, 0.5), Millis(measured.Latency, 0.9), Millis(measured.Latency, 0.99), Millis(measured.Latency, 1),
                 Millis(measured.Cpu, 0.5), Millis(measured.Cpu, 0.99),
-                Math.Round((double)measured.Hits / measured.Searches, 2), Math.Round((double)measured.Found / Math.Max(1, measured.Findable), 3)),
+                Math.Round((double)measured.Hits / Math.Max(1, measured.Searches), 2), Math.Round((double)measured.Found / Math.Max(1, measured.Findable), 3)),
                 BenchJsonContext.Default.QaResult);
         }
         finally
@@ -72,6 +63,21 @@ internal static class QaBenchmark
             Close(indexes);
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>Generates and indexes the questions in batches, each batch split by subject; returns the seconds taken.</summary>
+    private static double IndexAll(Dictionary<string, QuestionIndex> indexes, QuestionGenerator generator, int questions)
+    {
+        var started = Stopwatch.StartNew();
+        Parallel.For(0, (questions + Batch - 1) / Batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
+        {
+            var documents = Enumerable.Range(batch * Batch, Math.Min(Batch, questions - batch * Batch)).Select(n => generator.Question(n).Document);
+            foreach (var subject in documents.GroupBy(document => document.Subject))
+            {
+                indexes[subject.Key].Upsert(subject);
+            }
+        });
+        return started.Elapsed.TotalSeconds;
     }
 
     private static (int Searches, LatencyHistogram Latency, LatencyHistogram Cpu, long Hits, int Findable, int Found) Search(

@@ -59,8 +59,8 @@ internal static class SearchFields
         var document = new Document
         {
             new StringField(Id, source.Id, Field.Store.YES),
-            new StringField(Kind, source.Kind, Field.Store.YES),
-            new StringField(Subject, source.Subject, Field.Store.YES),
+            new StringField(Kind, source.Kind ?? "", Field.Store.YES),
+            new StringField(Subject, source.Subject ?? "", Field.Store.YES),
             new StringField(Grade, GradeTerm(source.Grade), Field.Store.YES),
             new StringField(Answered, Flag(source.Answered), Field.Store.NO),
             new StringField(Adopted, Flag(source.Adopted), Field.Store.YES),
