@@ -9,8 +9,8 @@ public sealed class ConcurrencyTests
 {
     private const int Written = 150;
 
-    /// <summary>A Latin word no other document has: SmartCn keeps a run of letters as one word.</summary>
-    private static string Tag(int i) => $"tag{(char)('a' + i / 26 / 26 % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i % 26)}";
+    /// <summary>A word no other document has: a number (Latin words are stemmed, and tagaas would find tagaae).</summary>
+    private static string Tag(int i) => $"{10_000 + i}";
 
     private static SearchDocument Numbered(int i) => Question($"q{i}", $"勾股定理练习 {Tag(i)}", "直角三角形的两条直角边是3和4，斜边是多少？", "斜边是5。", minutesAfterMonday: i);
 
