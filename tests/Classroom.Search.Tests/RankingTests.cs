@@ -97,6 +97,17 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void Words_said_together_in_the_query_must_stand_together_in_one_field()
+    {
+        // 实际问题 is one of the ways of saying 应用题, matched as a phrase: here 实际 is in the title, 问题 in the body.
+        using var apart = IndexOf(Question("apart", "实际生活中的数学", "这个问题我想不明白。"));
+        using var together = IndexOf(Question("apart", "实际生活中的数学", "这个问题我想不明白。"), Question("together", "用方程解决实际问题"));
+
+        Assert.Empty(apart.IdsFor("实际问题"));
+        Assert.Equal(["together"], together.IdsFor("实际问题"));
+    }
+
+    [Fact]
     public void Title_words_weigh_more_than_the_same_words_in_an_answer()
     {
         using var index = IndexOf(

@@ -1,6 +1,4 @@
 using Classroom.Contracts.Questions;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace Classroom.Search.Indexing;
 
@@ -19,11 +17,4 @@ internal static class Ranking
     public static long Value(SearchDocument document) => document.Adopted ? 1 : 0;
 
     public static float Factor(long value) => value == 1 ? AdoptedFactor : 1f;
-
-    /// <summary>The factor of the document <paramref name="doc"/> (an index-wide number) of <paramref name="reader"/>.</summary>
-    public static float Factor(IndexReader reader, int doc)
-    {
-        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        return Factor(leaf.AtomicReader.GetNumericDocValues(SearchFields.Rank)?.Get(doc - leaf.DocBase) ?? 0);
-    }
 }

@@ -1,13 +1,19 @@
 using Classroom.Search.Indexing;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Classroom.Search.Querying;
 
 /// <summary>
 /// The second pass: the candidates found cheaply are scored by the full query (each word in its best-weighted field,
-/// the title phrase), multiplied by the adoption factor, and the best kept. Lucene advances the full query's scorers to
-/// the candidates only, so its cost follows the number of candidates, not of documents holding the words.
+/// the title phrase), multiplied by the adoption factor, and the best kept. The full query's scorer is only advanced
+/// to the candidates, segment by segment, so its cost follows the number of candidates, not of documents holding
+/// the words.
 /// </summary>
+/// <remarks>
+/// Lucene's own QueryRescorer would do, but for a segment where the full query has no scorer at all (a candidate that
+/// has the two words of 实际问题, but never side by side in one field) it fails; here such candidates simply drop out.
+/// </remarks>
 internal static class Rescoring
 {
     public static IReadOnlyList<ScoreDoc> Rescore(IndexSearcher searcher, Query query, List<ScoreDoc> candidates, int limit)
@@ -17,25 +23,28 @@ internal static class Rescoring
             return [];
         }
 
-        var firstPass = new TopDocs(candidates.Count, [.. candidates], candidates[0].Score);
-        var rescored = new FullQueryRescorer(query).Rescore(searcher, firstPass, candidates.Count).ScoreDocs;
-        foreach (var hit in rescored)
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        var rescored = new List<ScoreDoc>(candidates.Count);
+        foreach (var inLeaf in candidates.OrderBy(candidate => candidate.Doc).GroupBy(candidate => ReaderUtil.SubIndex(candidate.Doc, leaves)))
         {
-            hit.Score *= Ranking.Factor(searcher.IndexReader, hit.Doc);
+            var leaf = leaves[inLeaf.Key];
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+            {
+                continue;
+            }
+
+            var adopted = leaf.AtomicReader.GetNumericDocValues(SearchFields.Rank);
+            foreach (var candidate in inLeaf)
+            {
+                var doc = candidate.Doc - leaf.DocBase;
+                if ((scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID) == doc)
+                {
+                    rescored.Add(new ScoreDoc(candidate.Doc, scorer.GetScore() * Ranking.Factor(adopted?.Get(doc) ?? 0)));
+                }
+            }
         }
 
-        return rescored
-            .Where(hit => hit.Score > 0)
-            .OrderByDescending(hit => hit.Score)
-            .ThenBy(hit => hit.Doc)
-            .Take(limit)
-            .ToList();
-    }
-
-    /// <summary>The full query's score alone: the first pass only chose the candidates.</summary>
-    private sealed class FullQueryRescorer(Query query) : QueryRescorer(query)
-    {
-        protected override float Combine(float firstPassScore, bool secondPassMatches, float secondPassScore) =>
-            secondPassMatches ? secondPassScore : 0f;
+        return rescored.OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Doc).Take(limit).ToList();
     }
 }
