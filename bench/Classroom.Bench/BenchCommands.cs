@@ -1,5 +1,6 @@
 using Classroom.Bench.Calls;
 using Classroom.Bench.Fanout;
+using Classroom.Bench.Qa;
 using Classroom.Bench.Replay;
 using Classroom.Bench.Votes;
 
@@ -30,6 +31,9 @@ internal static class BenchCommands
                   --viewers N (2000)  --minutes N (30)  --sample-seconds N (30)
           replay  records a 3-hour lesson of about N events in SQLite, then seeks its replay to random moments
                   --events N (200000)  --students N (2000)  --seeks N (1000)
+          qa      indexes N generated Chinese questions with answers (one folder index per subject), commits, reopens,
+                  then times similar-question searches as students type them
+                  --questions N (200000)  --searches N (2000)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -69,6 +73,9 @@ internal static class BenchCommands
                     return 0;
                 case "replay":
                     Console.WriteLine(await ReplayBenchmark.RunAsync(options));
+                    return 0;
+                case "qa":
+                    Console.WriteLine(QaBenchmark.Run(options));
                     return 0;
                 case "votes":
                     Console.WriteLine(await VotesBenchmark.RunAsync(options));

@@ -8,6 +8,7 @@ namespace Classroom.Bench;
 [JsonSerializable(typeof(Votes.VotesResult))]
 [JsonSerializable(typeof(Fanout.FanoutResult))]
 [JsonSerializable(typeof(Replay.ReplayResult))]
+[JsonSerializable(typeof(Qa.QaResult))]
 [JsonSerializable(typeof(Cluster.ClusterCallsResult))]
 [JsonSerializable(typeof(Cluster.FailoverResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

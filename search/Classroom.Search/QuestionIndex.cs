@@ -28,6 +28,9 @@ public sealed class QuestionIndex : IDisposable
     private const string PositionKey = "position";
     private const int SnippetLength = 80;
 
+    /// <summary>How many candidates the first pass hands to the full query, at least.</summary>
+    private const int Candidates = 100;
+
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -48,10 +51,19 @@ public sealed class QuestionIndex : IDisposable
             RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(directory, config);
-        _committedPosition = _writer.CommitData.TryGetValue(PositionKey, out var position)
-            ? long.Parse(position, NumberStyles.None, CultureInfo.InvariantCulture)
-            : 0;
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        try
+        {
+            _committedPosition = _writer.CommitData.TryGetValue(PositionKey, out var position)
+                ? long.Parse(position, NumberStyles.None, CultureInfo.InvariantCulture)
+                : 0;
+            _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        }
+        catch
+        {
+            // The writer holds the folder's lock: release it, or the folder cannot be opened again.
+            _writer.Rollback();
+            throw;
+        }
     }
 
     /// <summary>The position given to the last <see cref="Commit"/>; 0 for a new index.</summary>
@@ -97,11 +109,17 @@ public sealed class QuestionIndex : IDisposable
     public void Upsert(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        // Checked before any is written, so a bad batch writes nothing.
+        var batch = documents.ToList();
+        foreach (var document in batch)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(document?.Id, nameof(documents));
+        }
+
         lock (_writeLock)
         {
-            foreach (var document in documents)
+            foreach (var document in batch)
             {
-                ArgumentException.ThrowIfNullOrWhiteSpace(document.Id, nameof(document));
                 _writer.UpdateDocument(new Term(SearchFields.Id, document.Id), SearchFields.Create(document, _catalog));
             }
 
@@ -148,11 +166,9 @@ public sealed class QuestionIndex : IDisposable
         var searcher = AcquireCurrent();
         try
         {
-            var top = plan.Sort is null
-                ? searcher.Search(plan.Query, plan.Limit)
-                : searcher.Search(plan.Query, null, plan.Limit, plan.Sort);
+            var found = plan.Sort is null ? Ranked(searcher, plan) : searcher.Search(plan.Query, plan.Filter, plan.Limit, plan.Sort).ScoreDocs;
             var marker = new TextMarker(plan.Marks);
-            return top.ScoreDocs.Select(found => Hit(searcher.Doc(found.Doc), found, plan, marker)).ToList();
+            return found.Select(hit => Hit(searcher.Doc(hit.Doc), hit, plan, marker)).ToList();
         }
         finally
         {
@@ -171,6 +187,14 @@ public sealed class QuestionIndex : IDisposable
         }
     }
 
+    /// <summary>Candidates by the cheap query over every text at once, then the best of them by the full query.</summary>
+    private static IReadOnlyList<ScoreDoc> Ranked(IndexSearcher searcher, QueryPlan plan)
+    {
+        var candidates = new RankedCollector(Math.Max(Candidates, 4 * plan.Limit));
+        searcher.Search(plan.CandidateQuery(searcher.IndexReader), plan.Filter, candidates);
+        return Rescoring.Rescore(searcher, plan.Query, candidates.Best(), plan.Limit);
+    }
+
     private static SearchHit Hit(Lucene.Net.Documents.Document document, ScoreDoc found, QueryPlan plan, TextMarker marker) =>
         new(
             document.Get(SearchFields.Id),
@@ -178,8 +202,8 @@ public sealed class QuestionIndex : IDisposable
             document.Get(SearchFields.Subject),
             int.Parse(document.Get(SearchFields.Grade), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
             document.GetValues(SearchFields.KnowledgePoint),
-            marker.Mark(document.Get(SearchFields.Title)),
-            marker.Snippet(document.Get(SearchFields.Body), document.Get(SearchFields.Answers), SnippetLength),
+            marker.Mark(document.Get(SearchFields.Title) ?? ""),
+            marker.Snippet(document.Get(SearchFields.Body) ?? "", document.Get(SearchFields.Answers) ?? "", SnippetLength),
             document.Get(SearchFields.Adopted) == SearchFields.Yes,
             // Browsing sorts by time and scores nothing (NaN, which JSON cannot carry).
             plan.Sort is null ? found.Score : 0f);

@@ -1,4 +1,3 @@
-using System.Text;
 using Classroom.Contracts.Questions;
 using Classroom.Search.Analysis;
 
@@ -18,9 +17,12 @@ internal sealed class TextMarker
     private static readonly char[] SentenceEnds = "。！？；!?;\n".ToCharArray();
 
     private const int Lead = 12;
+    private const int OccurrencesPerWord = 8;
+    private const int MaxOccurrences = 96;
 
     private readonly Dictionary<string, string[][]> _runsByFirstWord;
     private readonly string[] _surfaces;
+    private readonly bool _onlySingleCharacters;
 
     public TextMarker(IReadOnlyList<string[]> marks)
     {
@@ -29,6 +31,7 @@ internal sealed class TextMarker
             .GroupBy(run => run[0], StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.OrderByDescending(run => run.Length).ToArray(), StringComparer.Ordinal);
         _surfaces = marks.Select(run => string.Concat(run)).Where(surface => surface.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        _onlySingleCharacters = _surfaces.All(surface => surface.Length == 1);
     }
 
     /// <summary>The whole text in parts, the query's words marked.</summary>
@@ -71,47 +74,61 @@ internal sealed class TextMarker
 
     private void Mark(string text, List<TextPart> parts)
     {
-        var words = ChineseText.Words(text);
         var cursor = 0;
-        var plain = new StringBuilder();
+        foreach (var (start, end) in Spans(text))
+        {
+            if (start > cursor)
+            {
+                parts.Add(new TextPart(text[cursor..start], false));
+            }
+
+            parts.Add(new TextPart(text[start..end], true));
+            cursor = end;
+        }
+
+        if (cursor < text.Length)
+        {
+            parts.Add(new TextPart(text[cursor..], false));
+        }
+    }
+
+    /// <summary>
+    /// Where the text's marked runs are, touching runs joined. A lone character is left unmarked when the query has
+    /// longer words: SmartCn makes single words of many common characters (the 一 of 一次买了一支笔), and marking each
+    /// of them would bury the marks that matter.
+    /// </summary>
+    private List<(int Start, int End)> Spans(string text)
+    {
+        var words = ChineseText.Words(text);
+        var spans = new List<(int Start, int End)>();
         for (var i = 0; i < words.Count;)
         {
             var run = RunAt(words, i);
-            if (run == 0 || words[i].Start < cursor)
+            if (run == 0 || words[i].Start < (spans.Count > 0 ? spans[^1].End : 0))
             {
                 i++;
                 continue;
             }
 
-            var start = words[i].Start;
-            var end = words[i + run - 1].End;
-            // Two marked runs with nothing between them read as one mark.
-            if (start == cursor && parts.Count > 0 && parts[^1].Match && plain.Length == 0)
+            var (start, end) = (words[i].Start, words[i + run - 1].End);
+            if (spans.Count > 0 && spans[^1].End == start)
             {
-                parts[^1] = parts[^1] with { Text = parts[^1].Text + text[start..end] };
+                spans[^1] = (spans[^1].Start, end);
             }
             else
             {
-                plain.Append(text, cursor, start - cursor);
-                Flush(plain, parts);
-                parts.Add(new TextPart(text[start..end], true));
+                spans.Add((start, end));
             }
 
-            cursor = end;
             i += run;
         }
 
-        plain.Append(text, cursor, text.Length - cursor);
-        Flush(plain, parts);
-    }
-
-    private static void Flush(StringBuilder plain, List<TextPart> parts)
-    {
-        if (plain.Length > 0)
+        if (!_onlySingleCharacters)
         {
-            parts.Add(new TextPart(plain.ToString(), false));
-            plain.Clear();
+            spans.RemoveAll(span => span.End - span.Start == 1);
         }
+
+        return spans;
     }
 
     /// <summary>How many words from <paramref name="at"/> form the longest run to mark; 0 for none.</summary>
@@ -136,14 +153,16 @@ internal sealed class TextMarker
     /// <summary>
     /// Where a window of <paramref name="length"/> characters holds the most of the query's words, weighing each
     /// distinct word by its length (a 一 says less than a 一次方程). Found by plain search for the words' text, cheaper
-    /// than analysing a long answer; the window alone is analysed afterwards to mark it.
+    /// than analysing a long answer; the window alone is analysed afterwards to mark it. A few occurrences of each word
+    /// are enough to place the window, and keep the cost flat when a query has words as common as x.
     /// </summary>
     private (int Start, int Score) BestWindow(string text, int length)
     {
         var found = new List<(int At, int Surface)>();
-        for (var s = 0; s < _surfaces.Length; s++)
+        for (var s = 0; s < _surfaces.Length && found.Count < MaxOccurrences; s++)
         {
-            for (var at = text.IndexOf(_surfaces[s], StringComparison.OrdinalIgnoreCase); at >= 0 && found.Count < 256; at = text.IndexOf(_surfaces[s], at + 1, StringComparison.OrdinalIgnoreCase))
+            var at = text.IndexOf(_surfaces[s], StringComparison.OrdinalIgnoreCase);
+            for (var n = 0; at >= 0 && n < OccurrencesPerWord; n++, at = text.IndexOf(_surfaces[s], at + 1, StringComparison.OrdinalIgnoreCase))
             {
                 found.Add((at, s));
             }
@@ -156,19 +175,23 @@ internal sealed class TextMarker
 
         found.Sort();
         var best = (Start: 0, Score: -1);
+        var seen = new bool[_surfaces.Length];
         foreach (var (anchor, _) in found)
         {
             var start = WindowStart(text, anchor);
-            var seen = new HashSet<int>();
+            Array.Clear(seen);
             var score = 0;
             foreach (var (at, surface) in found)
             {
-                if (at >= start && at + _surfaces[surface].Length <= start + length && seen.Add(surface))
+                if (at >= start && at + _surfaces[surface].Length <= start + length && !seen[surface])
                 {
+                    seen[surface] = true;
                     score += _surfaces[surface].Length;
                 }
             }
 
+            // Between windows holding as much, one that starts a sentence reads better.
+            score = 2 * score + (start == 0 || SentenceEnds.Contains(text[start - 1]) ? 1 : 0);
             if (score > best.Score)
             {
                 best = (start, score);

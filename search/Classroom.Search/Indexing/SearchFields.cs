@@ -1,13 +1,16 @@
 using System.Globalization;
 using Classroom.Contracts.Questions;
+using Classroom.Search.Analysis;
 using Classroom.Search.KnowledgePoints;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 
 namespace Classroom.Search.Indexing;
 
 /// <summary>
 /// The index's fields. Keywords (<see cref="Id"/>, <see cref="Kind"/>, <see cref="Grade"/>,
-/// <see cref="KnowledgePoint"/>, the flags) are exact terms for filters; the text fields are analysed Chinese;
+/// <see cref="KnowledgePoint"/>, the flags) are exact terms for filters; the text fields are analysed Chinese, each
+/// on its own (for weighting) and all together in <see cref="Everything"/> (for finding candidates cheaply);
 /// <see cref="At"/> and <see cref="Rank"/> are per-document values for sorting and for adoption's boost.
 /// </summary>
 internal static class SearchFields
@@ -27,14 +30,26 @@ internal static class SearchFields
     public const string Body = "body";
     public const string Answers = "answers";
 
+    /// <summary>Every text field's words in one field, without positions: one posting per word and document.</summary>
+    public const string Everything = "all";
+
     /// <summary>When it was asked or scheduled, in ticks: newest first when browsing a knowledge point.</summary>
     public const string At = "at";
 
-    /// <summary>The factor relevance is multiplied by (<see cref="Ranking"/>).</summary>
+    /// <summary>Whether relevance is multiplied by adoption's factor (<see cref="Ranking"/>).</summary>
     public const string Rank = "rank";
 
     public const string Yes = "1";
     public const string No = "0";
+
+    private static readonly FieldType EverythingType = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+    };
+
+    static SearchFields() => EverythingType.Freeze();
 
     /// <summary>A grade as a keyword term, the same in documents and filters.</summary>
     public static string GradeTerm(int grade) => grade.ToString(CultureInfo.InvariantCulture);
@@ -44,17 +59,14 @@ internal static class SearchFields
         var document = new Document
         {
             new StringField(Id, source.Id, Field.Store.YES),
-            new StringField(Kind, source.Kind, Field.Store.YES),
-            new StringField(Subject, source.Subject, Field.Store.YES),
+            new StringField(Kind, source.Kind ?? "", Field.Store.YES),
+            new StringField(Subject, source.Subject ?? "", Field.Store.YES),
             new StringField(Grade, GradeTerm(source.Grade), Field.Store.YES),
             new StringField(Answered, Flag(source.Answered), Field.Store.NO),
             new StringField(Adopted, Flag(source.Adopted), Field.Store.YES),
             new StringField(Visible, Flag(source.Visible), Field.Store.NO),
-            new TextField(Title, source.Title, Field.Store.YES),
-            new TextField(Body, source.Body, Field.Store.YES),
-            new TextField(Answers, source.Answers, Field.Store.YES),
             new NumericDocValuesField(At, source.At.UtcTicks),
-            new SingleDocValuesField(Rank, Ranking.Factor(source)),
+            new NumericDocValuesField(Rank, Ranking.Value(source)),
         };
         var names = new List<string>();
         foreach (var id in source.KnowledgePoints ?? [])
@@ -67,8 +79,27 @@ internal static class SearchFields
             }
         }
 
-        document.Add(new TextField(KnowledgePointNames, string.Join('\n', names), Field.Store.NO));
+        var everything = new List<Word>();
+        AddText(document, everything, KnowledgePointNames, string.Join('\n', names), stored: false);
+        AddText(document, everything, Title, source.Title ?? "", stored: true);
+        AddText(document, everything, Body, source.Body ?? "", stored: true);
+        AddText(document, everything, Answers, source.Answers ?? "", stored: true);
+        document.Add(new Field(Everything, new WordStream(everything, everything.Count == 0 ? 0 : everything[^1].End), EverythingType));
         return document;
+    }
+
+    private static void AddText(Document document, List<Word> everything, string field, string text, bool stored)
+    {
+        var words = ChineseText.Words(text);
+        if (stored)
+        {
+            document.Add(new StoredField(field, text));
+        }
+
+        document.Add(new TextField(field, new WordStream(words, text.Length)));
+        // Offsets keep rising through the combined field, as Lucene expects of one field's tokens.
+        var shift = everything.Count == 0 ? 0 : everything[^1].End + 1;
+        everything.AddRange(words.Select(word => word with { Start = word.Start + shift, End = word.End + shift }));
     }
 
     private static string Flag(bool value) => value ? Yes : No;

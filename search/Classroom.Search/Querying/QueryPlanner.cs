@@ -2,8 +2,6 @@ using Classroom.Contracts.Questions;
 using Classroom.Search.Analysis;
 using Classroom.Search.Indexing;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Function;
-using Lucene.Net.Queries.Function.ValueSources;
 using Lucene.Net.Search;
 
 namespace Classroom.Search.Querying;
@@ -17,7 +15,8 @@ namespace Classroom.Search.Querying;
 /// takes the best: knowledge-point names 3, title 2, body 1, answers 0.5. Lucene's coordination factor then scales a
 /// document by the share of the query's clauses it matched, so a question about 一元一次方程应用题 that matches
 /// 一元一次方程 and 应用题 beats one that merely shares 一. A sloppy phrase over the title adds to titles that say
-/// the words in the query's order. The whole is multiplied by the document's adoption factor (<see cref="Ranking"/>).
+/// the words in the query's order. That is the second pass; the first finds candidates with the same words over the
+/// combined field (<see cref="QueryPlan.CandidateQuery"/>). Both multiply by the adoption factor (<see cref="Ranking"/>).
 /// </remarks>
 internal static class QueryPlanner
 {
@@ -46,19 +45,18 @@ internal static class QueryPlanner
     {
         var limit = Math.Clamp(query.Limit, 1, MaxLimit);
         var words = ChineseText.Words(Truncate(query.Text ?? "")).Select(word => word.Term).Take(MaxWords).ToList();
-        var filter = new QueryWrapperFilter(Filter(query));
+        var filter = new SearchFilter(query);
         if (words.Count == 0)
         {
             // Browsing a knowledge point (or a grade) lists its newest questions; nothing at all lists nothing.
             return string.IsNullOrEmpty(query.KnowledgePoint) && query.Grade is null
                 ? null
-                : new QueryPlan(new FilteredQuery(new MatchAllDocsQuery(), filter), NewestFirst, [], limit);
+                : new QueryPlan(new MatchAllDocsQuery(), [], filter, NewestFirst, [], limit);
         }
 
         var marks = new List<string[]>();
-        var relevance = Relevance(words, marks);
-        var ranked = new BoostedQuery(relevance, new SingleFieldSource(SearchFields.Rank));
-        return new QueryPlan(new FilteredQuery(ranked, filter), null, marks, limit);
+        var candidates = new List<(Query, Term?)>();
+        return new QueryPlan(Relevance(words, marks, candidates), candidates, filter, null, marks, limit);
     }
 
     private static string Truncate(string text)
@@ -73,7 +71,7 @@ internal static class QueryPlanner
         return text[..(char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength)];
     }
 
-    private static BooleanQuery Relevance(List<string> words, List<string[]> marks)
+    private static BooleanQuery Relevance(List<string> words, List<string[]> marks, List<(Query, Term?)> candidates)
     {
         var query = new BooleanQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -90,6 +88,7 @@ internal static class QueryPlanner
                     }
 
                     query.Add(ways, Occur.SHOULD);
+                    candidates.Add((AnyWay([match.Said, .. match.Others]), null));
                     marks.Add(match.Said);
                     marks.AddRange(match.Others);
                 }
@@ -101,6 +100,8 @@ internal static class QueryPlanner
             if (seen.Add(words[i]))
             {
                 query.Add(InAnyField([words[i]], 1f), Occur.SHOULD);
+                var term = new Term(SearchFields.Everything, words[i]);
+                candidates.Add((new TermQuery(term), term));
                 marks.Add([words[i]]);
             }
 
@@ -129,6 +130,30 @@ internal static class QueryPlanner
         return query;
     }
 
+    /// <summary>Any of the ways in the combined field, which has no positions: a way of several words needs them all.</summary>
+    private static DisjunctionMaxQuery AnyWay(IEnumerable<string[]> ways)
+    {
+        var query = new DisjunctionMaxQuery(0f);
+        foreach (var way in ways)
+        {
+            if (way.Length == 1)
+            {
+                query.Add(new TermQuery(new Term(SearchFields.Everything, way[0])));
+                continue;
+            }
+
+            var all = new BooleanQuery();
+            foreach (var word in way)
+            {
+                all.Add(new TermQuery(new Term(SearchFields.Everything, word)), Occur.MUST);
+            }
+
+            query.Add(all);
+        }
+
+        return query;
+    }
+
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> words, int slop, float boost)
     {
         var phrase = new PhraseQuery { Slop = slop, Boost = boost };
@@ -140,36 +165,4 @@ internal static class QueryPlanner
         return phrase;
     }
 
-    private static BooleanQuery Filter(SearchQuery query)
-    {
-        var filter = new BooleanQuery { { Term(SearchFields.Visible, SearchFields.Yes), Occur.MUST } };
-        if (!string.IsNullOrEmpty(query.Kind))
-        {
-            filter.Add(Term(SearchFields.Kind, query.Kind), Occur.MUST);
-        }
-
-        if (!string.IsNullOrEmpty(query.KnowledgePoint))
-        {
-            filter.Add(Term(SearchFields.KnowledgePoint, query.KnowledgePoint), Occur.MUST);
-        }
-
-        if (query.Grade is { } grade)
-        {
-            filter.Add(Term(SearchFields.Grade, SearchFields.GradeTerm(grade)), Occur.MUST);
-        }
-
-        if (query.AnsweredOnly)
-        {
-            // Lessons have no answers to wait for: "similar questions and micro-lessons" is one search.
-            filter.Add(new BooleanQuery
-            {
-                { Term(SearchFields.Answered, SearchFields.Yes), Occur.SHOULD },
-                { Term(SearchFields.Kind, SearchKinds.Lesson), Occur.SHOULD },
-            }, Occur.MUST);
-        }
-
-        return filter;
-    }
-
-    private static TermQuery Term(string field, string value) => new(new Term(field, value));
 }
