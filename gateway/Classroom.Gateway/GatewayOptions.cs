@@ -51,6 +51,9 @@ public sealed class GatewayOptions
     /// <summary>New hub connections one user (or one address, before sign-in) may open per minute.</summary>
     public int ConnectionsPerMinute { get; set; } = 60;
 
+    /// <summary>How often the gateway renews its subscriptions to the Q&amp;A centre's notice feeds (they live a minute).</summary>
+    public TimeSpan QaSubscriptionRenewal { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Q&amp;A actions (ask, answer, follow up, adopt, rate, report) one user may make in ten minutes.</summary>
     public int QaWritesPerTenMinutes { get; set; } = 60;
 
@@ -82,6 +85,6 @@ public sealed class GatewayOptions
     public static bool IsValid(GatewayOptions o) =>
         o.FlushInterval > TimeSpan.Zero && o.SubscriptionRenewal > TimeSpan.Zero && o.MaxPendingFrames > 0 && o.MaxWriteStall > TimeSpan.Zero
         && o.SlowViewerTimeout > TimeSpan.Zero && o.ResumeWindow > 0 && o.MaxMessageBytes > 0 && o.ChatPerSecond > 0 && o.ChatBurst > 0
-        && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0 && o.QaWritesPerTenMinutes > 0
+        && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0 && o.QaWritesPerTenMinutes > 0 && o.QaSubscriptionRenewal > TimeSpan.Zero
         && o.TokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero && TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _);
 }

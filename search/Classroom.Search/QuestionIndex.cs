@@ -127,6 +127,25 @@ public sealed class QuestionIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when the index holds exactly <paramref name="document"/> (same id, every field the same): upserting it
+    /// again would change nothing. Sees every write that returned before it.
+    /// </summary>
+    public bool Holds(SearchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var searcher = AcquireCurrent();
+        try
+        {
+            var found = searcher.Search(new TermQuery(new Term(SearchFields.Id, document.Id)), 1).ScoreDocs;
+            return found.Length == 1 && searcher.Doc(found[0].Doc).Get(SearchFields.FingerprintField) == SearchFields.Fingerprint(document);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Removes the document with this id, if there is one.</summary>
     public void Delete(string id)
     {

@@ -152,6 +152,36 @@ public sealed class QaApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task The_answering_teacher_hears_of_the_adoption_and_nobody_hears_who_reported()
+    {
+        using var student = await StudentAsync(3);
+        using var classmate = await StudentAsync(2);
+        using var teacherHttp = await TeacherAsync();
+        await using var author = await Host.ConnectAsync(await Host.StudentTokenAsync(3));
+        await using var teacher = await Host.ConnectAsync(await Host.TeacherTokenAsync());
+        var id = await AskAsync(student, "一元一次方程：工程问题怎么设未知数？");
+        await author.InvokeAsync("WatchQuestion", id);
+        await teacher.InvokeAsync("WatchMyQuestions");
+        var answered = await ReadAsync(await teacherHttp.PostAsJsonAsync($"/api/qa/questions/{id}/answers", Answer), HttpStatusCode.Created);
+
+        await ReadAsync(await classmate.PostAsJsonAsync($"/api/qa/questions/{id}/reports", new { reason = "与学习无关" }), HttpStatusCode.OK);
+        await ReadAsync(await student.PostAsJsonAsync($"/api/qa/questions/{id}/adoption", new { answerId = answered["answers"]![0]!["answerId"]!.GetValue<string>() }), HttpStatusCode.OK);
+        var toTeacher = await NextQaAsync(teacher, "answer.adopted");
+        var heardByAuthor = new List<string>();
+        while (heardByAuthor.LastOrDefault() != "answer.adopted")
+        {
+            var (target, arguments) = await author.NextCallAsync();
+            if (target == "qa")
+            {
+                heardByAuthor.Add(arguments[1]!["type"]!.GetValue<string>());
+            }
+        }
+
+        Assert.Equal(($"user/teacher", id, "演示学生3"), (toTeacher.Topic, toTeacher.QuestionId, toTeacher.Actor));
+        Assert.Equal(["answer.posted", "answer.adopted"], heardByAuthor); // the report came between them, untold
+    }
+
+    [Fact]
     public async Task A_teacher_switching_subjects_stops_hearing_the_first_ones_queue()
     {
         using var student = await StudentAsync(2);

@@ -57,6 +57,22 @@ public sealed class QuestionIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_document_the_index_already_holds_is_not_appended_again_after_the_index_reactivates()
+    {
+        await using var cluster = await ClassroomCluster.StartAsync(silo: s => s.Services.Configure<QaOptions>(o => o.IndexDirectory = _folder));
+        var index = cluster.Client.GetGrain<IQuestionIndexGrain>("math");
+        var question = Question("q1", "一元一次方程应用题：行程问题");
+        await index.UpsertAsync(question);
+        await cluster.RestartAsync();
+
+        await cluster.Client.GetGrain<IQuestionIndexGrain>("math").UpsertAsync(question);
+        await cluster.Client.GetGrain<IQuestionIndexGrain>("math").UpsertAsync(question with { Adopted = true });
+
+        var log = await cluster.EventLogs.ReadAsync(GrainId.Create("question-index", "math"), "index", 0, 100, default);
+        Assert.Equal([false, true], log.Select(e => System.Text.Encoding.UTF8.GetString(e.Payload).Contains("\"adopted\":true", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_local_copy_ahead_of_the_log_is_thrown_away_and_rebuilt()
     {
         await using var cluster = await ClassroomCluster.StartAsync(silo: s => s.Services.Configure<QaOptions>(o => o.IndexDirectory = _folder));

@@ -219,6 +219,26 @@ public sealed class QuestionTests(ClassroomFixture fixture)
     }
 
     [Fact]
+    public async Task A_hidden_question_leaves_its_teachers_lists_and_the_reported_list_but_stays_on_its_authors()
+    {
+        var question = await AskedAsync();
+        var id = question.GetPrimaryKeyString();
+        await question.AnswerAsync(Teacher, Answer());
+        await question.ReportAsync(Classmate, "与学习无关");
+        var reportedBefore = await ListAsync(IQuestionListGrain.Reported);
+
+        await question.SetHiddenAsync(Administrator, true);
+
+        Assert.Contains(id, reportedBefore);
+        Assert.DoesNotContain(id, await ListAsync(IQuestionListGrain.Reported));
+        Assert.DoesNotContain(id, await ListAsync(IQuestionListGrain.OfUser(Teacher.UserId)));
+        Assert.Contains(id, await ListAsync(IQuestionListGrain.OfUser(Student.UserId)));
+    }
+
+    private async Task<List<string>> ListAsync(string key) =>
+        [.. (await Cluster.Client.GetGrain<IQuestionListGrain>(key).ListAsync(new QuestionListQuery(Limit: 500))).Select(q => q.QuestionId)];
+
+    [Fact]
     public async Task A_question_is_rebuilt_from_its_log_after_the_silo_restarts()
     {
         await using var cluster = await ClassroomCluster.StartAsync();

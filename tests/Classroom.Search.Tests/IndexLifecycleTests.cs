@@ -28,6 +28,25 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void The_index_knows_whether_it_holds_a_document_exactly_even_after_a_reopen()
+    {
+        var asked = Question("q1", "二元一次方程组的解法", "用代入法解方程组。");
+        using (var index = QuestionIndex.Open(_folder))
+        {
+            index.Upsert(asked);
+            index.Commit(1);
+
+            Assert.True(index.Holds(asked));
+            Assert.False(index.Holds(asked with { Adopted = true }));
+            Assert.False(index.Holds(asked with { Answers = "先消去一个未知数。" }));
+            Assert.False(index.Holds(asked with { Id = "q2" }));
+        }
+
+        using var reopened = QuestionIndex.Open(_folder);
+        Assert.True(reopened.Holds(asked));
+    }
+
+    [Fact]
     public void An_upsert_replaces_the_document_with_the_same_id()
     {
         using var index = IndexOf(Question("q1", "二元一次方程组的解法", "用代入法解方程组。"));

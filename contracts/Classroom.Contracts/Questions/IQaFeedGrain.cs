@@ -60,7 +60,6 @@ public static class QaNoticeTypes
     public const string Rated = "answer.rated";
     public const string FollowedUp = "followup.posted";
     public const string Closed = "question.closed";
-    public const string Reported = "question.reported";
     public const string HiddenChanged = "question.hidden-changed";
 }
 

@@ -8,9 +8,9 @@ namespace Classroom.Gateway.Questions;
 
 /// <summary>
 /// Carries the Q&amp;A centre's live notices to the connections that watch them. One subscription per topic for the
-/// whole gateway (to the topic's <see cref="IQaFeedGrain"/>), made when its first connection watches, renewed on the
-/// classrooms' renewal interval while any connection still does, ended when the last one goes; each notice goes to the
-/// topic's SignalR group as <c>qa(topic, notice)</c>.
+/// whole gateway (to the topic's <see cref="IQaFeedGrain"/>), made when its first connection watches, renewed every
+/// <see cref="GatewayOptions.QaSubscriptionRenewal"/> while any connection still does, ended when the last one goes;
+/// each notice goes to the topic's SignalR group as <c>qa(topic, notice)</c>.
 /// </summary>
 internal sealed partial class QaNotifier(
     IClusterClient client, IHubContext<ClassroomHub> hub, IOptions<GatewayOptions> options, TimeProvider time, ILogger<QaNotifier> logger)
@@ -99,7 +99,7 @@ internal sealed partial class QaNotifier(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SubscriptionRenewal, time);
+        using var timer = new PeriodicTimer(options.Value.QaSubscriptionRenewal, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -19,7 +19,6 @@ public sealed class QaOptions
     public int FollowUpMax { get; set; } = 500;
     public int FollowUpsPerAnswer { get; set; } = 30;
     public int ReportReasonMax { get; set; } = 200;
-    public int SearchTextMax { get; set; } = 200;
 
     /// <summary>
     /// The folder under which this silo keeps its copy of the subjects' search indexes (a folder per subject), its own:
@@ -36,4 +35,11 @@ public sealed class QaOptions
 
     /// <summary>How soon a question retries bringing the index and lists up to date after a failure.</summary>
     public TimeSpan SyncRetry { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>True when every limit and interval is positive (and the title's range is a range).</summary>
+    public static bool IsValid(QaOptions o) =>
+        o.TitleMin > 0 && o.TitleMax >= o.TitleMin && o.TextMax > 0 && o.PhotosMax >= 0 && o.KnowledgePointsMax > 0 && o.ReasoningMax > 0
+        && o.StepsMax > 0 && o.StepMax > 0 && o.FinalAnswerMax > 0 && o.ResourcesMax >= 0 && o.ResourceTitleMax > 0 && o.FollowUpMax > 0
+        && o.FollowUpsPerAnswer > 0 && o.ReportReasonMax > 0 && o.IndexCommitInterval > TimeSpan.Zero
+        && o.FeedSubscriptionLifetime > TimeSpan.Zero && o.SyncRetry > TimeSpan.Zero;
 }

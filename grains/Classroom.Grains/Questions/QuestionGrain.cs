@@ -189,7 +189,8 @@ public sealed partial class QuestionGrain(
         }
 
         await RaiseAsync(new QuestionReported(Now, caller.UserId, checkedReason));
-        await SyncAsync(Notice(QaNoticeTypes.Reported, caller));
+        // No notice: it would name the reporter to the author; administrators read the reported list.
+        await SyncAsync(null);
     }
 
     public async Task SetHiddenAsync(QaCaller caller, bool hidden)

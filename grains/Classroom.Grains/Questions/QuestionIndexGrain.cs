@@ -25,8 +25,6 @@ public sealed partial class QuestionIndexGrain(
 {
     private readonly QaOptions _options = options.Value;
 
-    // What each document was when last upserted in this activation, so an unchanged one is not appended again.
-    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private QuestionIndex _index = null!;
     private long _seq;
     private long _committed;
@@ -54,11 +52,6 @@ public sealed partial class QuestionIndexGrain(
         {
             var page = await log.ReadAsync(_seq, 1000, cancellationToken);
             _index.Upsert(page.Select(entry => entry.Event));
-            foreach (var entry in page)
-            {
-                _fingerprints[entry.Event.Id] = Fingerprint(entry.Event);
-            }
-
             _seq += page.Count;
             replayed += page.Count;
             if (page.Count < 1000)
@@ -82,19 +75,23 @@ public sealed partial class QuestionIndexGrain(
     public async Task UpsertAsync(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var fingerprint = Fingerprint(document);
-        if (_fingerprints.TryGetValue(document.Id, out var known) && known == fingerprint)
+        // A question re-syncs on every activation: what the index already holds exactly is not appended again.
+        if (_index.Holds(document))
         {
             return;
         }
 
         await log.AppendAsync(_seq + 1, [document]);
         _seq++;
-        _fingerprints[document.Id] = fingerprint;
         _index.Upsert(document);
     }
 
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query) => Task.FromResult(_index.Search(query));
+    /// <summary>On the thread pool: searches of one subject run side by side, not one at a time on the grain's turn.</summary>
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query)
+    {
+        var index = _index;
+        return Task.Run(() => index.Search(query));
+    }
 
     private Task CommitAsync()
     {
@@ -133,9 +130,6 @@ public sealed partial class QuestionIndexGrain(
     private string? Folder() => _options.IndexDirectory is { Length: > 0 } root ? Path.Combine(root, Safe(Subject)) : null;
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-
-    private static string Fingerprint(SearchDocument d) =>
-        string.Join('\u001f', d.Kind, d.Subject, d.Grade, string.Join('\u001e', d.KnowledgePoints), d.Title, d.Body, d.Answers, d.Answered, d.Adopted, d.Visible, d.At.UtcTicks);
 
     [LoggerMessage(1, LogLevel.Information, "Search index of {Subject}: {Count} documents, {Replayed} replayed from the log")]
     private static partial void Opened(ILogger logger, string subject, int count, int replayed);

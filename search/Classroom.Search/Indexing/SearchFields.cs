@@ -16,6 +16,9 @@ namespace Classroom.Search.Indexing;
 internal static class SearchFields
 {
     public const string Id = "id";
+
+    /// <summary>A hash of everything the document was made from (<see cref="Fingerprint"/>): what an unchanged upsert is recognised by.</summary>
+    public const string FingerprintField = "fingerprint";
     public const string Kind = "kind";
     public const string Subject = "subject";
     public const string Grade = "grade";
@@ -54,11 +57,20 @@ internal static class SearchFields
     /// <summary>A grade as a keyword term, the same in documents and filters.</summary>
     public static string GradeTerm(int grade) => grade.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A hash (SHA-256) of every field of <paramref name="source"/>, as hex.</summary>
+    public static string Fingerprint(SearchDocument source)
+    {
+        var text = string.Join('\u001f', source.Id, source.Kind, source.Subject, source.Grade, string.Join('\u001e', source.KnowledgePoints ?? []),
+            source.Title, source.Body, source.Answers, source.Answered, source.Adopted, source.Visible, source.At.UtcTicks);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     public static Document Create(SearchDocument source, KnowledgePointCatalog catalog)
     {
         var document = new Document
         {
             new StringField(Id, source.Id, Field.Store.YES),
+            new StoredField(FingerprintField, Fingerprint(source)),
             new StringField(Kind, source.Kind ?? "", Field.Store.YES),
             new StringField(Subject, source.Subject ?? "", Field.Store.YES),
             new StringField(Grade, GradeTerm(source.Grade), Field.Store.YES),

@@ -52,7 +52,8 @@ public static class ClassroomSiloExtensions
         builder.Services.AddOptions<ReplayOptions>().Bind(builder.Configuration.GetSection(ReplayOptions.Section)).Validate(
             ReplayOptions.IsValid, "Classroom:Replays has a value out of range: CheckpointEvery and LiveRefreshInterval must be positive.").ValidateOnStart();
         builder.Services.AddOptions<QaOptions>().Bind(builder.Configuration.GetSection(QaOptions.Section))
-            .PostConfigure(o => o.IndexDirectory ??= DefaultIndexDirectory(silo, cluster));
+            .PostConfigure(o => o.IndexDirectory ??= DefaultIndexDirectory(silo, cluster))
+            .Validate(QaOptions.IsValid, "Classroom:Qa has a value out of range: limits and intervals must be positive.").ValidateOnStart();
         builder.UseOrleans(orleans =>
         {
             if (cluster.IsCluster)
