@@ -105,7 +105,6 @@ export function noticeText(notice, { mine = false } = {}) {
     'answer.rated': 'qa.notice.rated',
     'followup.posted': 'qa.notice.followUp',
     'question.closed': 'qa.notice.closed',
-    'question.reported': 'qa.notice.reported',
     'question.hidden-changed': 'qa.notice.hiddenChanged',
   }[notice.type];
   return key ? t(key, params) : null;
