@@ -33,6 +33,12 @@ public sealed class QaOptions
     /// <summary>How long a subscription to a Q&amp;A feed lives unless renewed.</summary>
     public TimeSpan FeedSubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an action waits for the index and lists before it answers (the rest finishes on a timer): under the
+    /// cluster's call timeout (3 s), so a caller never sends an action again while an index is rebuilding.
+    /// </summary>
+    public TimeSpan SyncWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How soon a question retries bringing the index and lists up to date after a failure.</summary>
     public TimeSpan SyncRetry { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -41,5 +47,5 @@ public sealed class QaOptions
         o.TitleMin > 0 && o.TitleMax >= o.TitleMin && o.TextMax > 0 && o.PhotosMax >= 0 && o.KnowledgePointsMax > 0 && o.ReasoningMax > 0
         && o.StepsMax > 0 && o.StepMax > 0 && o.FinalAnswerMax > 0 && o.ResourcesMax >= 0 && o.ResourceTitleMax > 0 && o.FollowUpMax > 0
         && o.FollowUpsPerAnswer > 0 && o.ReportReasonMax > 0 && o.IndexCommitInterval > TimeSpan.Zero
-        && o.FeedSubscriptionLifetime > TimeSpan.Zero && o.SyncRetry > TimeSpan.Zero;
+        && o.FeedSubscriptionLifetime > TimeSpan.Zero && o.SyncRetry > TimeSpan.Zero && o.SyncWait > TimeSpan.Zero;
 }

@@ -11,7 +11,7 @@ public sealed partial class QuestionGrain
     /// Brings the subject's search index and the lists (the subject's queue, the author's and the teachers' own lists,
     /// the reported list) up to date with the question, then tells the watchers. The question's events are already
     /// durable: a failure here is retried on a timer (and on the next activation), never undoes the action. Each step is
-    /// idempotent, so a retry that repeats one costs nothing. The action waits for it at most <see cref="SyncWait"/>: an
+    /// idempotent, so a retry that repeats one costs nothing. The action waits for it at most <see cref="QaOptions.SyncWait"/>: an
     /// index rebuilding after a silo's death must not hold the action past the caller's timeout (the caller would send
     /// it again and be told it was already done); the rest finishes on the timer.
     /// </summary>
@@ -19,7 +19,7 @@ public sealed partial class QuestionGrain
     {
         try
         {
-            await PushAsync().WaitAsync(SyncWait, time);
+            await PushAsync().WaitAsync(_options.SyncWait, time);
         }
         catch (TimeoutException)
         {
@@ -36,9 +36,6 @@ public sealed partial class QuestionGrain
             Tell(notice);
         }
     }
-
-    /// <summary>How long an action waits for the index and lists before it answers.</summary>
-    private static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(1);
 
     private async Task PushAsync()
     {

@@ -53,6 +53,9 @@ public sealed class GatewayHost : IAsyncDisposable
             ["Classroom:Silo:DataDirectory"] = directory,
             ["Classroom:Gateway:SeedDemo"] = "true",
             ["Classroom:Gateway:FlushInterval"] = "00:00:00.010",
+            // Tests read the Q&A lists and search right after an action: on a loaded machine the index's first
+            // activation may take longer than the production wait, so an action here waits for its sync.
+            ["Classroom:Qa:SyncWait"] = "00:00:30",
         });
         if (settings is not null)
         {
