@@ -47,6 +47,16 @@ public sealed class QuestionTests(ClassroomFixture fixture)
     }
 
     [Fact]
+    public async Task Control_characters_are_taken_out_of_what_people_write_and_line_breaks_kept()
+    {
+        var question = Cluster.Client.GetGrain<IQuestionGrain>("q-cleaned-1");
+
+        var asked = await question.AskAsync(Student, Draft("一元一次方程\u0007应用题\u0000怎么列？") with { Text = "第一行\r\n第二行\u001b" });
+
+        Assert.Equal(("一元一次方程应用题怎么列？", "第一行 \n第二行"), (asked.Title, asked.Text));
+    }
+
+    [Fact]
     public async Task Only_students_ask_and_a_question_must_name_a_subject_grade_points_and_a_title()
     {
         var question = Cluster.Client.GetGrain<IQuestionGrain>("q-invalid-1");

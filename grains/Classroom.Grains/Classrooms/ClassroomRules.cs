@@ -158,7 +158,8 @@ internal static class ClassroomRules
         }
     }
 
-    private static void CheckText(string? text, Phrase what, int min, int max)
+    /// <summary>Refuses <paramref name="text"/> unless it has <paramref name="min"/> to <paramref name="max"/> characters (and, when required, more than white space).</summary>
+    public static void CheckText(string? text, Phrase what, int min, int max)
     {
         if (text is null || text.Length < min || text.Length > max || (min > 0 && string.IsNullOrWhiteSpace(text)))
         {
@@ -166,7 +167,8 @@ internal static class ClassroomRules
         }
     }
 
-    private static string Clean(string? text, bool keepLineBreaks)
+    /// <summary>User text without control characters (tabs and line breaks become spaces, or line breaks stay), trimmed.</summary>
+    public static string Clean(string? text, bool keepLineBreaks)
     {
         if (text is null)
         {

@@ -1,6 +1,7 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Questions;
+using Classroom.Grains.Classrooms;
 
 namespace Classroom.Grains.Questions;
 
@@ -76,17 +77,14 @@ internal static class QuestionRules
     public static int CheckedStars(int stars) =>
         stars is >= 1 and <= 5 ? stars : throw new ClassroomValidationException(Refusals.QaStars);
 
-    /// <summary>Trimmed <paramref name="text"/>, refused unless it has <paramref name="min"/> to <paramref name="max"/> characters.</summary>
+    /// <summary>
+    /// <paramref name="text"/> cleaned as the classroom cleans user text (no control characters; line breaks kept),
+    /// refused unless it has <paramref name="min"/> to <paramref name="max"/> characters.
+    /// </summary>
     public static string Text(string? text, Phrase field, int min, int max)
     {
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length < min || trimmed.Length > max)
-        {
-            throw min == 0
-                ? new ClassroomValidationException(Refusals.InputTextTooLong, field, max)
-                : new ClassroomValidationException(Refusals.InputTextLength, field, min, max);
-        }
-
-        return trimmed;
+        var clean = ClassroomRules.Clean(text, keepLineBreaks: true);
+        ClassroomRules.CheckText(clean, field, min, max);
+        return clean;
     }
 }
