@@ -1,10 +1,11 @@
+using Classroom.Contracts.Board;
 using System.Text.Json.Serialization;
 
 namespace Classroom.Contracts.Classrooms;
 
 /// <summary>
 /// A classroom as one viewer may see it, as of event <see cref="Seq"/>: a client applies events from <c>Seq + 1</c>.
-/// Staff (teacher, assistants) also see the muted list and quiz answer keys.
+/// Staff (teacher, assistants) also see the muted list and quiz answer keys. <see cref="Board"/> holds every page of the board.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ClassroomSnapshot")]
 public sealed record ClassroomSnapshot(
@@ -21,7 +22,8 @@ public sealed record ClassroomSnapshot(
     [Id(10)] [property: JsonPropertyName("polls")] IReadOnlyList<PollView> Polls,
     [Id(11)] [property: JsonPropertyName("hands")] IReadOnlyList<string> Hands,
     [Id(12)] [property: JsonPropertyName("stage")] IReadOnlyList<string> Stage,
-    [Id(13)] [property: JsonPropertyName("markers")] IReadOnlyList<MarkerView> Markers);
+    [Id(13)] [property: JsonPropertyName("markers")] IReadOnlyList<MarkerView> Markers,
+    [Id(14)] [property: JsonPropertyName("board")] BoardView Board);
 
 /// <summary>Who is present. Above the classroom's threshold only staff are listed; the count is always exact.</summary>
 [GenerateSerializer, Immutable, Alias("PresenceView")]

@@ -92,4 +92,12 @@ public sealed class Phrase
     public static readonly Phrase SearchText = new("field.search-text");
     /// <summary>The knowledge point's name</summary>
     public static readonly Phrase KnowledgePointName = new("field.knowledge-point-name");
+    /// <summary>draw on the board</summary>
+    public static readonly Phrase Draw = new("action.draw");
+    /// <summary>manage the board's pages</summary>
+    public static readonly Phrase ManageBoard = new("action.manage-board");
+    /// <summary>hand out the pen</summary>
+    public static readonly Phrase HandPen = new("action.hand-pen");
+    /// <summary>hold the pen</summary>
+    public static readonly Phrase HoldPen = new("action.hold-pen");
 }

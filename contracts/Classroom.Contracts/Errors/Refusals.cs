@@ -306,4 +306,40 @@ public static class Refusals
     public const string TitleSignInFailed = "title.sign-in-failed";
     /// <summary>Too many requests</summary>
     public const string TitleTooManyRequests = "title.too-many-requests";
+    /// <summary>There is no page '{0}' on the board.</summary>
+    public const string BoardPageNotFound = "board.page-not-found";
+    /// <summary>The board holds at most {0} pages.</summary>
+    public const string BoardTooManyPages = "board.too-many-pages";
+    /// <summary>A page holds at most {0} strokes: clear it or add a page.</summary>
+    public const string BoardPageFull = "board.page-full";
+    /// <summary>Only the teacher, assistants and students handed the pen may draw on the board.</summary>
+    public const string BoardPenRequired = "board.pen-required";
+    /// <summary>A stroke id has 1 to 32 letters, digits, '-' or '_'.</summary>
+    public const string BoardStrokeId = "board.stroke-id";
+    /// <summary>Stroke id '{0}' is already used on this board.</summary>
+    public const string BoardStrokeTaken = "board.stroke-taken";
+    /// <summary>You have no unfinished stroke '{0}' on the board.</summary>
+    public const string BoardStrokeNotFound = "board.stroke-not-found";
+    /// <summary>Points come as x, y pairs from 0 to {0}, at most {1} points at a time.</summary>
+    public const string BoardPoints = "board.points";
+    /// <summary>A stroke has at most {0} points: lift the pen and go on with a new one.</summary>
+    public const string BoardStrokeTooLong = "board.stroke-too-long";
+    /// <summary>Pens and highlighters draw strokes point by point; lines, rectangles, ellipses, arrows and text are drawn whole.</summary>
+    public const string BoardToolMismatch = "board.tool-mismatch";
+    /// <summary>A colour is written #rrggbb.</summary>
+    public const string BoardColor = "board.color";
+    /// <summary>A line is {0} to {1} units wide.</summary>
+    public const string BoardWidth = "board.width";
+    /// <summary>A line, rectangle, ellipse or arrow takes two points; a text takes one.</summary>
+    public const string BoardShapePoints = "board.shape-points";
+    /// <summary>A text on the board has 1 to {0} characters.</summary>
+    public const string BoardTextLength = "board.text-length";
+    /// <summary>At most {0} strokes can be erased at once.</summary>
+    public const string BoardEraseTooMany = "board.erase-too-many";
+    /// <summary>Students with the pen may erase only their own strokes.</summary>
+    public const string BoardEraseOwnOnly = "board.erase-own-only";
+    /// <summary>This slide deck is already on the board.</summary>
+    public const string BoardDeckAlreadyAdded = "board.deck-already-added";
+    /// <summary>A slide deck needs an id, a name and 1 to {0} pages.</summary>
+    public const string BoardDeckInvalid = "board.deck-invalid";
 }

@@ -37,6 +37,17 @@ public static class ClassroomEventTypes
         ("stage.invited", typeof(StageInvited)),
         ("stage.left", typeof(StageLeft)),
         ("marker.added", typeof(MarkerAdded)),
+        ("board.page-added", typeof(BoardPageAdded)),
+        ("board.page-shown", typeof(BoardPageShown)),
+        ("board.page-cleared", typeof(BoardPageCleared)),
+        ("board.stroke-started", typeof(BoardStrokeStarted)),
+        ("board.stroke-extended", typeof(BoardStrokeExtended)),
+        ("board.stroke-ended", typeof(BoardStrokeEnded)),
+        ("board.shape-drawn", typeof(BoardShapeDrawn)),
+        ("board.erased", typeof(BoardErased)),
+        ("board.pen-granted", typeof(BoardPenGranted)),
+        ("board.pen-revoked", typeof(BoardPenRevoked)),
+        ("board.slides-added", typeof(BoardSlidesAdded)),
     ];
 
     private static readonly Dictionary<string, Type> s_byName = Known.ToDictionary(static k => k.Name, static k => k.Type, StringComparer.Ordinal);

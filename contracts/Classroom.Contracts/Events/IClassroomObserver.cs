@@ -15,4 +15,12 @@ public interface IClassroomObserver : IGrainObserver
     [OneWay]
     [Alias("OnCommitted")]
     Task OnCommittedAsync(ClassroomEventBatch batch);
+
+    /// <summary>
+    /// The latest laser pointer positions of the classroom's drawers, coalesced: never stored, never numbered, and
+    /// harmless to lose (the next one replaces it).
+    /// </summary>
+    [OneWay]
+    [Alias("OnPointers")]
+    Task OnPointersAsync(string classroomId, IReadOnlyList<Board.BoardPointer> pointers);
 }
