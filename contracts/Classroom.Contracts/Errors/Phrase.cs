@@ -100,4 +100,6 @@ public sealed class Phrase
     public static readonly Phrase HandPen = new("action.hand-pen");
     /// <summary>hold the pen</summary>
     public static readonly Phrase HoldPen = new("action.hold-pen");
+    /// <summary>upload slides</summary>
+    public static readonly Phrase UploadSlides = new("action.upload-slides");
 }

@@ -342,4 +342,30 @@ public static class Refusals
     public const string BoardDeckAlreadyAdded = "board.deck-already-added";
     /// <summary>A slide deck needs an id, a name and 1 to {0} pages.</summary>
     public const string BoardDeckInvalid = "board.deck-invalid";
+    /// <summary>No PDF was sent: the request has no file in it.</summary>
+    public const string SlidesEmpty = "slides.empty";
+    /// <summary>A slide deck is at most {0} MB.</summary>
+    public const string SlidesTooLarge = "slides.too-large";
+    /// <summary>Only PDF files can be uploaded as slides.</summary>
+    public const string SlidesNotPdf = "slides.not-pdf";
+    /// <summary>The PDF could not be read: the file is damaged, cut short or not really a PDF.</summary>
+    public const string SlidesUnreadable = "slides.unreadable";
+    /// <summary>The PDF is encrypted or protected by a password: save it without protection and upload it again.</summary>
+    public const string SlidesEncrypted = "slides.encrypted";
+    /// <summary>A slide deck has at most {0} pages; this one has {1}.</summary>
+    public const string SlidesTooManyPages = "slides.too-many-pages";
+    /// <summary>The board has room for {0} more pages; this deck has {1}.</summary>
+    public const string SlidesBoardFull = "slides.board-full";
+    /// <summary>Page {0} is {1} × {2} points; a slide may be at most {3} points on a side.</summary>
+    public const string SlidesPageSize = "slides.page-size";
+    /// <summary>The PDF's pages carry scripts, actions or embedded files, which slides may not: export it again as a plain PDF.</summary>
+    public const string SlidesActiveContent = "slides.active-content";
+    /// <summary>The PDF took too long or too much memory to check: simplify it or split it into smaller files.</summary>
+    public const string SlidesTooComplex = "slides.too-complex";
+    /// <summary>No slide deck '{0}'.</summary>
+    public const string SlidesNotFound = "slides.not-found";
+    /// <summary>Slide deck '{0}' is already stored; a deck cannot be replaced.</summary>
+    public const string SlidesAlreadyStored = "slides.already-stored";
+    /// <summary>Too many slide uploads: try again in {0} seconds.</summary>
+    public const string SlidesRateLimit = "slides.rate-limit";
 }

@@ -46,6 +46,7 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(PhotoInfo))]
 [JsonSerializable(typeof(PhotoContent))]
+[JsonSerializable(typeof(Classroom.Contracts.Slides.SlideDeckInfo))]
 [JsonSerializable(typeof(TeacherProfile))]
 [JsonSerializable(typeof(TeacherSummary))]
 [JsonSerializable(typeof(LessonRecord))]

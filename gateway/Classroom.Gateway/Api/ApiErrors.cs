@@ -60,6 +60,8 @@ public sealed partial class ApiErrors(IProblemDetailsService problems, RefusalLo
     {
         ClassroomValidationException { Code: Refusals.PhotoTooLarge } => (StatusCodes.Status413PayloadTooLarge, Refusals.TitleInvalidRequest),
         ClassroomValidationException { Code: Refusals.PhotoUnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, Refusals.TitleInvalidRequest),
+        ClassroomValidationException { Code: Refusals.SlidesTooLarge } => (StatusCodes.Status413PayloadTooLarge, Refusals.TitleInvalidRequest),
+        ClassroomValidationException { Code: Refusals.SlidesNotPdf } => (StatusCodes.Status415UnsupportedMediaType, Refusals.TitleInvalidRequest),
         ClassroomValidationException => (StatusCodes.Status400BadRequest, Refusals.TitleInvalidRequest),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, Refusals.TitleInvalidRequest),
         ClassroomPermissionException => (StatusCodes.Status403Forbidden, Refusals.TitleNotAllowed),

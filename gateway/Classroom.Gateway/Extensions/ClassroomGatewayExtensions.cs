@@ -10,6 +10,7 @@ using Classroom.Gateway.Localization;
 using Classroom.Gateway.Photos;
 using Classroom.Gateway.Questions;
 using Classroom.Gateway.Serialization;
+using Classroom.Gateway.Slides;
 using Classroom.Silo.Extensions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -58,6 +59,8 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<AccountService>();
         services.AddAccountSafeguards();
         services.AddPhotos();
+        services.AddSlides();
+        builder.AddClassroomBlobs();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
@@ -146,6 +149,7 @@ public static class ClassroomGatewayExtensions
         app.MapSettingsEndpoints();
         app.MapQaEndpoints();
         app.MapPhotoEndpoints();
+        app.MapSlideEndpoints();
         // A connection ends when its token does (the page's client reconnects with the session's current token).
         app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);

@@ -66,6 +66,9 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
+    /// <summary>Pointers are not passed on by this branch: the hub's board (on main, "Board: the grain") replaces this.</summary>
+    public Task OnPointersAsync(string classroomId, IReadOnlyList<Classroom.Contracts.Board.BoardPointer> pointers) => Task.CompletedTask;
+
     public Task OnCommittedAsync(ClassroomEventBatch item)
     {
         lock (_lock)

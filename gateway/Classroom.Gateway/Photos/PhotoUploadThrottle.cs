@@ -1,75 +1,12 @@
-using System.Collections.Concurrent;
+using Classroom.Gateway.Api;
 using Microsoft.Extensions.Options;
 
 namespace Classroom.Gateway.Photos;
 
-/// <summary>
-/// Uploads per user in a sliding window (<see cref="PhotoOptions.UploadsPerWindow"/> in <see cref="PhotoOptions.UploadWindow"/>):
-/// each upload costs a decode of up to 40 megapixels, so one account cannot keep a gateway's cores busy.
-/// </summary>
-/// <remarks>
-/// Kept in the gateway's memory, like the sign-in throttle: in a cluster each gateway counts on its own. Time is the
-/// injected clock, so tests move it instead of waiting.
-/// </remarks>
-public sealed class PhotoUploadThrottle(IOptions<PhotoOptions> options, TimeProvider time)
+/// <summary>Photo uploads per user: <see cref="PhotoOptions.UploadsPerWindow"/> in <see cref="PhotoOptions.UploadWindow"/> (each costs a decode of up to 40 megapixels).</summary>
+public sealed class PhotoUploadThrottle(IOptions<PhotoOptions> options, TimeProvider time) : UploadThrottle(time)
 {
-    private const int SweepAbove = 10_000;
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _uploads = new(StringComparer.Ordinal);
+    protected override int PerWindow => options.Value.UploadsPerWindow;
 
-    /// <summary>
-    /// Counts an upload by <paramref name="userId"/> and answers zero; or, when the user has used up the window, counts
-    /// nothing and answers how long until the oldest upload in it leaves the window.
-    /// </summary>
-    public TimeSpan TryAcquire(string userId)
-    {
-        var o = options.Value;
-        var now = time.GetUtcNow();
-        var recent = _uploads.GetOrAdd(userId, static _ => new Queue<DateTimeOffset>());
-        TimeSpan wait;
-        lock (recent)
-        {
-            Forget(recent, now - o.UploadWindow);
-            if (recent.Count < o.UploadsPerWindow)
-            {
-                recent.Enqueue(now);
-                wait = TimeSpan.Zero;
-            }
-            else
-            {
-                wait = recent.Peek() + o.UploadWindow - now;
-            }
-        }
-
-        if (_uploads.Count > SweepAbove)
-        {
-            Sweep(now - o.UploadWindow);
-        }
-
-        return wait;
-    }
-
-    // A sweep may drop a queue another upload is being counted in at that moment: that one upload goes uncounted, which
-    // only happens with thousands of users uploading and costs the limit one upload.
-    private void Sweep(DateTimeOffset before)
-    {
-        foreach (var (userId, recent) in _uploads)
-        {
-            lock (recent)
-            {
-                Forget(recent, before);
-                if (recent.Count == 0)
-                {
-                    _uploads.TryRemove(KeyValuePair.Create(userId, recent));
-                }
-            }
-        }
-    }
-
-    private static void Forget(Queue<DateTimeOffset> recent, DateTimeOffset before)
-    {
-        while (recent.Count > 0 && recent.Peek() <= before)
-        {
-            recent.Dequeue();
-        }
-    }
+    protected override TimeSpan Window => options.Value.UploadWindow;
 }

@@ -32,6 +32,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(PageSettings))]
 [JsonSerializable(typeof(PhotoUploaded))]
+[JsonSerializable(typeof(Slides.SlidesUploaded))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(bool))]

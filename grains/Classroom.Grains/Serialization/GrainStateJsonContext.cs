@@ -17,4 +17,5 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(Questions.QuestionListState))]
 [JsonSerializable(typeof(Questions.KnowledgePointCatalogState))]
 [JsonSerializable(typeof(Photos.PhotoState))]
+[JsonSerializable(typeof(Slides.SlideDeckState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;

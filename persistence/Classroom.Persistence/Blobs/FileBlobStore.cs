@@ -31,6 +31,9 @@ public sealed class FileBlobStore : IBlobStore
         Directory.CreateDirectory(_directory);
     }
 
+    /// <summary>The folder's full path.</summary>
+    public string Folder => _directory;
+
     /// <inheritdoc />
     public string Location => $"the folder {_directory} (Classroom:Blobs:Directory)";
 
