@@ -66,9 +66,6 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
         }
     }
 
-    /// <summary>Pointers are not passed on by this branch: the hub's board (on main, "Board: the grain") replaces this.</summary>
-    public Task OnPointersAsync(string classroomId, IReadOnlyList<Classroom.Contracts.Board.BoardPointer> pointers) => Task.CompletedTask;
-
     public Task OnCommittedAsync(ClassroomEventBatch item)
     {
         lock (_lock)
@@ -315,6 +312,9 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
                 OfferInParts(events, members);
                 offered = true;
             }
+
+            offered |= _pointers.Count > 0;
+            OfferPointersLocked(members);
         }
 
         if (offered)

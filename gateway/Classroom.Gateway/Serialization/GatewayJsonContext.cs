@@ -38,6 +38,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;
 
 /// <summary>What /health answers.</summary>
