@@ -22,15 +22,22 @@ internal static class UploadBody
     {
         var boundary = FormBoundary(request.ContentType);
         var limit = boundary is null ? maxBytes : maxBytes + FormOverhead;
-        // Before the body's limit is lowered: Kestrel then reads and drops the declared body (up to its own limit, 30 MB)
-        // so the client, still sending, reads the 413 instead of a broken connection.
+        var bodySize = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature ? feature : null;
+        // Refused unread. Kestrel then reads and drops the declared body, up to its limit, so the client, still sending,
+        // reads the 413 instead of a broken connection: a body up to twice the limit is let through to be dropped
+        // (Kestrel's own limit is 30 MB, below a deck's); a larger one is cut off.
         if (request.ContentLength > limit)
         {
+            if (bodySize is not null && request.ContentLength <= 2 * limit && request.ContentLength > bodySize.MaxRequestBodySize)
+            {
+                bodySize.MaxRequestBodySize = request.ContentLength;
+            }
+
             throw tooLarge();
         }
 
         // The server stops reading past the limit when the length is not declared (chunked).
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        if (bodySize is not null)
         {
             bodySize.MaxRequestBodySize = limit;
         }
