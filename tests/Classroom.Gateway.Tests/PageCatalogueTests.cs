@@ -18,6 +18,9 @@ public sealed partial class PageCatalogueTests(GatewayFixture fixture)
     /// <summary>Entries meant to read the same in both: the names of the languages, and pure formats.</summary>
     private static readonly HashSet<string> SameInBoth = ["language.en", "language.zh-CN", "poll.badge"];
 
+    // Written in Latin letters in Chinese too: a file format and a unit, as every Chinese page names them.
+    private static readonly string[] Acronyms = ["PDF", "MB"];
+
     [Fact]
     public void Both_catalogues_have_the_same_keys_and_placeholders()
     {
@@ -40,7 +43,8 @@ public sealed partial class PageCatalogueTests(GatewayFixture fixture)
         foreach (var (key, text) in chinese.Where(e => !SameInBoth.Contains(e.Key)))
         {
             Assert.NotEqual(english[key], text);
-            Assert.False(LatinWord().IsMatch(PlaceholderPattern().Replace(text, "")), $"{key}: English left in \"{text}\"");
+            var words = Acronyms.Aggregate(PlaceholderPattern().Replace(text, ""), (rest, acronym) => rest.Replace(acronym, "", StringComparison.Ordinal));
+            Assert.False(LatinWord().IsMatch(words), $"{key}: English left in \"{text}\"");
         }
     }
 
