@@ -102,4 +102,6 @@ public sealed class Phrase
     public static readonly Phrase HoldPen = new("action.hold-pen");
     /// <summary>upload slides</summary>
     public static readonly Phrase UploadSlides = new("action.upload-slides");
+    /// <summary>The micro-lesson's description</summary>
+    public static readonly Phrase MicroDescription = new("field.micro-description");
 }

@@ -18,4 +18,6 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(Questions.KnowledgePointCatalogState))]
 [JsonSerializable(typeof(Photos.PhotoState))]
 [JsonSerializable(typeof(Slides.SlideDeckState))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonState))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonListState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;
