@@ -43,6 +43,14 @@ public sealed class GatewayOptions
 
     public int VoteBurst { get; set; } = 5;
 
+    /// <summary>
+    /// Board calls (strokes and their points, shapes, erasing, the laser pointer) a connection may make per second (and
+    /// in a burst): a drawer sends a stroke's points about 25 times a second and the pointer about 16.
+    /// </summary>
+    public double DrawPerSecond { get; set; } = 50;
+
+    public int DrawBurst { get; set; } = 100;
+
     /// <summary>Any other hub calls a connection may make per second (and in a burst).</summary>
     public double CallsPerSecond { get; set; } = 20;
 
@@ -85,6 +93,7 @@ public sealed class GatewayOptions
     public static bool IsValid(GatewayOptions o) =>
         o.FlushInterval > TimeSpan.Zero && o.SubscriptionRenewal > TimeSpan.Zero && o.MaxPendingFrames > 0 && o.MaxWriteStall > TimeSpan.Zero
         && o.SlowViewerTimeout > TimeSpan.Zero && o.ResumeWindow > 0 && o.MaxMessageBytes > 0 && o.ChatPerSecond > 0 && o.ChatBurst > 0
-        && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0 && o.QaWritesPerTenMinutes > 0 && o.QaSubscriptionRenewal > TimeSpan.Zero
+        && o.VotesPerSecond > 0 && o.VoteBurst > 0 && o.DrawPerSecond > 0 && o.DrawBurst > 0
+        && o.CallsPerSecond > 0 && o.CallBurst > 0 && o.ConnectionsPerMinute > 0 && o.QaWritesPerTenMinutes > 0 && o.QaSubscriptionRenewal > TimeSpan.Zero
         && o.TokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero && TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Classroom.Contracts.Board;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Events;
@@ -68,6 +69,30 @@ public sealed class ReplayTests : IAsyncLifetime
         Assert.False(early.AtEnd);
         Assert.Equal([1, 2], late.Snapshot.Polls.Single().Counts);
         Assert.Equal(["is it 4?", "4!"], late.Snapshot.Chat.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task A_seek_shows_the_board_of_that_moment_with_a_stroke_as_far_as_it_was_drawn()
+    {
+        var classroom = await Lessons.LiveAsync("board", "s1");
+        var board = _cluster.Client.GetGrain<IClassroomBoard>("board");
+        const string connection = Lessons.Teacher + "-c1";
+        await _cluster.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await board.StartStrokeAsync(Lessons.Teacher, connection, new StrokeStart("a", "p1", BoardTool.Pen, "#000000", 30, [1, 1]));
+        await _cluster.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await board.EndStrokeAsync(Lessons.Teacher, connection, "a", [2, 2]);
+        await _cluster.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await board.AddPageAsync(Lessons.Teacher);
+        await board.DrawShapeAsync(Lessons.Teacher, connection, new ShapeDraft("b", "p2", BoardTool.Line, "#000000", 30, [1, 1, 9, 9], null));
+
+        var midStroke = (await Replay("board").SeekAsync("s1", 15_000)).Snapshot.Board;
+        var afterAll = (await Replay("board").SeekAsync("s1", 30_000)).Snapshot.Board;
+
+        var growing = midStroke.Pages.Single().Strokes.Single();
+        Assert.Equal(("a", false, 2), (growing.StrokeId, growing.Done, growing.Points.Count));
+        Assert.Equal(("p2", 2), (afterAll.CurrentPageId, afterAll.Pages.Count));
+        Assert.Equal([1, 1, 2, 2], afterAll.Pages[0].Strokes.Single().Points);
+        Assert.Equal("b", afterAll.Pages[1].Strokes.Single().StrokeId);
     }
 
     [Fact]

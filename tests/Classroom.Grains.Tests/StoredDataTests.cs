@@ -38,6 +38,7 @@ public sealed class StoredDataTests : IAsyncLifetime
         Assert.Equal("lesson.scheduled", events[0].Type);
         Assert.Equal(180 * 60_000, info.DurationMillis);
         Assert.Equal(Json(snapshot), Json(end.Snapshot));
+        Assert.Equal(("p1", 0), (snapshot.Board.CurrentPageId, snapshot.Board.Pages.Single().Strokes.Count));
     }
 
     [Fact]

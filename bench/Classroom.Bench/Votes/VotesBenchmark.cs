@@ -129,6 +129,9 @@ internal static class VotesBenchmark
 /// <summary>Counts the commits (batches sent to subscribers) that carried votes; batches may arrive in any order.</summary>
 internal sealed class CommitCounter : IClassroomObserver
 {
+    /// <summary>Nobody draws in this benchmark.</summary>
+    public Task OnPointersAsync(string classroomId, IReadOnlyList<Classroom.Contracts.Board.BoardPointer> pointers) => Task.CompletedTask;
+
     private readonly Lock _lock = new();
     private int _voteCommits;
     private long _lastSeq;

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Classroom.Contracts.Board;
 
 /// <summary>
@@ -55,9 +53,9 @@ public interface IClassroomBoard : IGrainWithStringKey
 
     /// <summary>
     /// Moves the caller's laser pointer (<paramref name="pageId"/> null hides it). Never stored; coalesced and sent to the
-    /// classroom's subscribers on a short cadence. One-way: a pointer from someone who may not draw is dropped.
+    /// classroom's subscribers on a short cadence. A pointer from someone who may not draw is dropped without a refusal:
+    /// hosts pass pointers on without waiting for an answer.
     /// </summary>
-    [OneWay]
     [Alias("MovePointerAsync")]
     Task MovePointerAsync(string userId, string connectionId, string? pageId, int x, int y);
 

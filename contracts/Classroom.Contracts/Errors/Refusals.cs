@@ -218,6 +218,8 @@ public static class Refusals
     public const string HubRateLimitVote = "hub.rate-limit.vote";
     /// <summary>Too many calls: slow down and try again in a moment.</summary>
     public const string HubRateLimitCall = "hub.rate-limit.call";
+    /// <summary>Drawing too fast: the board takes a few dozen changes a second from each drawer.</summary>
+    public const string HubRateLimitDraw = "hub.rate-limit.draw";
     /// <summary>Invalid arguments: {0}</summary>
     public const string HubInvalidArguments = "hub.invalid-arguments";
     /// <summary>This connection is closing.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Classroom.Contracts.Accounts;
+using Classroom.Contracts.Board;
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
@@ -84,4 +85,21 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(StageInvited))]
 [JsonSerializable(typeof(StageLeft))]
 [JsonSerializable(typeof(MarkerAdded))]
+[JsonSerializable(typeof(BoardPageAdded))]
+[JsonSerializable(typeof(BoardPageShown))]
+[JsonSerializable(typeof(BoardPageCleared))]
+[JsonSerializable(typeof(BoardStrokeStarted))]
+[JsonSerializable(typeof(BoardStrokeExtended))]
+[JsonSerializable(typeof(BoardStrokeEnded))]
+[JsonSerializable(typeof(BoardShapeDrawn))]
+[JsonSerializable(typeof(BoardErased))]
+[JsonSerializable(typeof(BoardPenGranted))]
+[JsonSerializable(typeof(BoardPenRevoked))]
+[JsonSerializable(typeof(BoardSlidesAdded))]
+[JsonSerializable(typeof(StrokeStart))]
+[JsonSerializable(typeof(ShapeDraft))]
+[JsonSerializable(typeof(BoardPointer))]
+[JsonSerializable(typeof(IReadOnlyList<BoardPointer>))]
+[JsonSerializable(typeof(SlideDeckView))]
+[JsonSerializable(typeof(BoardView))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Classroom.Contracts.Board;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
 using Classroom.Contracts.Replays;
@@ -8,6 +9,9 @@ namespace Classroom.Gateway.Api;
 internal static class ClassroomIds
 {
     public static IClassroomGrain GetClassroom(this IClusterClient client, string? id) => client.GetGrain<IClassroomGrain>(Checked(id));
+
+    /// <summary>The board of classroom <paramref name="id"/> (the classroom grain itself), after the same check.</summary>
+    public static IClassroomBoard GetBoard(this IClusterClient client, string? id) => client.GetGrain<IClassroomBoard>(Checked(id));
 
     /// <summary>The replay of classroom <paramref name="id"/>, after the same check.</summary>
     public static IReplayGrain GetReplay(this IClusterClient client, string? id) => client.GetGrain<IReplayGrain>(Checked(id));

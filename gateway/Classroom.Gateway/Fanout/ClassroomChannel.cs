@@ -312,6 +312,9 @@ internal sealed partial class ClassroomChannel(string classroomId, IClassroomGra
                 OfferInParts(events, members);
                 offered = true;
             }
+
+            offered |= _pointers.Count > 0;
+            OfferPointersLocked(members);
         }
 
         if (offered)

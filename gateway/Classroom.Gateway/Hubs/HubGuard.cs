@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Classroom.Gateway.Hubs;
 
 /// <summary>
-/// Around every hub call: the connection's rate limit for the kind of call (chat, votes, the rest), and refusals turned
+/// Around every hub call: the connection's rate limit for the kind of call (chat, votes, drawing, the rest), and refusals turned
 /// into <see cref="HubException"/>s whose message is <c>[code] sentence</c>, the sentence in the connection's language
 /// (decided when it connects). Refusals are expected outcomes: counted (<see cref="HubMetrics"/>) and logged at Debug
 /// only. Other failures are answered generically, counted, and logged at Error a few times a minute per method at most,
@@ -91,6 +91,7 @@ internal sealed partial class HubGuard(
     {
         "PostChat" => "chat",
         "Vote" => "vote",
+        "StartStroke" or "ExtendStroke" or "EndStroke" or "DrawShape" or "EraseStrokes" or "MovePointer" => "draw",
         _ => "call",
     };
 
@@ -98,6 +99,7 @@ internal sealed partial class HubGuard(
     {
         "chat" => Refusals.HubRateLimitChat,
         "vote" => Refusals.HubRateLimitVote,
+        "draw" => Refusals.HubRateLimitDraw,
         _ => Refusals.HubRateLimitCall,
     };
 
@@ -108,6 +110,7 @@ internal sealed partial class HubGuard(
         {
             "chat" => new TokenBucket(o.ChatPerSecond, o.ChatBurst, time),
             "vote" => new TokenBucket(o.VotesPerSecond, o.VoteBurst, time),
+            "draw" => new TokenBucket(o.DrawPerSecond, o.DrawBurst, time),
             _ => new TokenBucket(o.CallsPerSecond, o.CallBurst, time),
         };
     }

@@ -37,6 +37,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;
 
 /// <summary>What /health answers.</summary>

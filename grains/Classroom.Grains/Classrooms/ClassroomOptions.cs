@@ -20,6 +20,9 @@ public sealed class ClassroomOptions
     /// <summary>How often live poll tallies are sent while votes come in.</summary>
     public TimeSpan TallyInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often the laser pointers that moved are sent: at most one position per drawer per interval.</summary>
+    public TimeSpan PointerInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The least time between two presence counts.</summary>
     public TimeSpan PresenceCountInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -37,6 +40,6 @@ public sealed class ClassroomOptions
 
     /// <summary>True when every limit, count and interval is positive (checked when the silo starts).</summary>
     public static bool IsValid(ClassroomOptions o) =>
-        o.ChatMaxLength > 0 && o.ChatHistory > 0 && o.PresenceThreshold > 0 && o.StageSize > 0 && o.TallyInterval > TimeSpan.Zero
+        o.ChatMaxLength > 0 && o.ChatHistory > 0 && o.PresenceThreshold > 0 && o.StageSize > 0 && o.TallyInterval > TimeSpan.Zero && o.PointerInterval > TimeSpan.Zero
         && o.PresenceCountInterval > TimeSpan.Zero && o.SnapshotEvery > 0 && o.RetainedEvents > 0 && o.SubscriptionLifetime > TimeSpan.Zero;
 }

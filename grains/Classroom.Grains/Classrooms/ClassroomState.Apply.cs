@@ -70,12 +70,12 @@ public sealed partial class ClassroomState
                 ChatEnabled = chat.Enabled;
                 break;
             default:
-                ApplyPollOrStage(e);
+                ApplyClassActivity(e);
                 break;
         }
     }
 
-    private void ApplyPollOrStage(ClassroomEvent e)
+    private void ApplyClassActivity(ClassroomEvent e)
     {
         switch (e.Data)
         {
@@ -116,6 +116,9 @@ public sealed partial class ClassroomState
                 break;
             case MarkerAdded marker:
                 AddMarker(marker.Label, MarkerKind.Teacher, e);
+                break;
+            default:
+                Board.Apply(e.Data);
                 break;
         }
     }

@@ -18,6 +18,7 @@ public sealed class HubTestClient : IHubCallSource, IAsyncDisposable
     private static readonly (string Target, int Arguments)[] ServerCalls = [("events", 2), ("resync", 2), ("replay", 1), ("qa", 2)];
     private readonly HubConnection _connection;
     private readonly Channel<(string Target, JsonArray Arguments)> _calls = Channel.CreateUnbounded<(string, JsonArray)>();
+    private readonly Channel<JsonArray> _pointers = Channel.CreateUnbounded<JsonArray>();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubTestClient(HubConnection connection)
@@ -27,6 +28,13 @@ public sealed class HubTestClient : IHubCallSource, IAsyncDisposable
         {
             connection.On(target, Enumerable.Repeat(typeof(JsonElement), count).ToArray(), (arguments, _) => ReceiveAsync(target, arguments), this);
         }
+
+        // Laser pointers are not numbered and may come between any two frames: read apart (NextPointersAsync).
+        connection.On("pointer", [typeof(JsonElement), typeof(JsonElement)], (arguments, _) =>
+        {
+            _pointers.Writer.TryWrite(JsonNode.Parse(((JsonElement)arguments[1]!).GetRawText())!.AsArray());
+            return Task.CompletedTask;
+        }, this);
 
         connection.Closed += error =>
         {
@@ -80,6 +88,12 @@ public sealed class HubTestClient : IHubCallSource, IAsyncDisposable
 
         return result is JsonElement json ? JsonNode.Parse(json.GetRawText()) : null;
     }
+
+    /// <summary>Sends a hub method without waiting for (or getting) its outcome, as pages send the laser pointer.</summary>
+    public Task SendAsync(string method, params object?[] arguments) => _connection.SendCoreAsync(method, arguments).WaitAsync(Patience);
+
+    /// <summary>The pointers of the next <c>pointer</c> frame the server sent this client.</summary>
+    public async Task<JsonArray> NextPointersAsync() => await _pointers.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     /// <summary>The next call the server made to this client (<c>events</c>, <c>resync</c> or <c>replay</c>).</summary>
     public async Task<(string Target, JsonArray Arguments)> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(Patience);

@@ -1,13 +1,63 @@
+using Classroom.Contracts.Board;
 using Classroom.Contracts.Events;
 
 namespace Classroom.Grains.Tests.Fixtures;
 
-/// <summary>A classroom subscriber that collects its batches (in arrival order) and lets a test await a sequence number.</summary>
+/// <summary>A classroom subscriber that collects its batches (in arrival order) and pointer notices, and lets a test await a sequence number or a pointer.</summary>
 public sealed class BatchCollector : IClassroomObserver
 {
     private readonly Lock _lock = new();
     private readonly List<ClassroomEventBatch> _batches = [];
     private readonly List<(long Seq, TaskCompletionSource Reached)> _waiters = [];
+    private readonly List<IReadOnlyList<BoardPointer>> _pointers = [];
+    private TaskCompletionSource _pointerArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The pointer notices received so far, in arrival order.</summary>
+    public List<IReadOnlyList<BoardPointer>> Pointers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _pointers];
+            }
+        }
+    }
+
+    public Task OnPointersAsync(string classroomId, IReadOnlyList<BoardPointer> pointers)
+    {
+        TaskCompletionSource arrived;
+        lock (_lock)
+        {
+            _pointers.Add(pointers);
+            arrived = _pointerArrived;
+            _pointerArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        arrived.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits (10 s at most) until a pointer notice satisfying <paramref name="match"/> has arrived; returns every notice so far.</summary>
+    public async Task<List<IReadOnlyList<BoardPointer>>> WaitForPointerAsync(Func<BoardPointer, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            Task next;
+            lock (_lock)
+            {
+                if (_pointers.Any(notice => notice.Any(match)))
+                {
+                    return [.. _pointers];
+                }
+
+                next = _pointerArrived.Task;
+            }
+
+            await next.WaitAsync(deadline - DateTime.UtcNow);
+        }
+    }
 
     public Task OnCommittedAsync(ClassroomEventBatch batch)
     {
