@@ -110,7 +110,10 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         var toolbar = student.Locator("#board-tools");
         await Expect(toolbar).ToBeHiddenAsync();
 
-        await teacher.Locator("#roster").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.givePen", "演示学生1") }).ClickAsync();
+        // Students who are not registered are not listed as present (and go by their user id): a raised hand is how one
+        // asks for the pen.
+        await student.Locator("#hand").ClickAsync();
+        await teacher.Locator("#hands").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.givePen", "student1") }).ClickAsync();
         await Expect(student.Locator("#board-pen")).ToContainTextAsync(Text["board.youHaveThePen"]);
         await Expect(toolbar).ToBeVisibleAsync();
         await CheckChineseAsync(student);
@@ -118,15 +121,16 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await DrawAsync(student, (0.20, 0.30), (0.40, 0.60), (0.70, 0.40));
         await ExpectBoardAsync(teacher, 1, 1, 1);
 
-        await teacher.Locator("#roster").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.takePen", "演示学生1") }).ClickAsync();
+        await teacher.Locator("#board-holders").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.takePen", "student1") }).ClickAsync();
         await Expect(toolbar).ToBeHiddenAsync();
         await Expect(student.Locator("#board-pen")).ToBeHiddenAsync();
 
         // Handed again, and given back by the student.
-        await teacher.Locator("#roster").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.givePen", "演示学生1") }).ClickAsync();
+        await teacher.Locator("#hands").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.givePen", "student1") }).ClickAsync();
         await student.GetByRole(AriaRole.Button, new() { Name = Text["board.giveBack"] }).ClickAsync();
         await Expect(toolbar).ToBeHiddenAsync();
-        await Expect(teacher.Locator("#roster").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.givePen", "演示学生1") })).ToBeVisibleAsync();
+        await Expect(teacher.Locator("#hands").GetByRole(AriaRole.Button, new() { Name = ForWhom("board.givePen", "student1") })).ToBeVisibleAsync();
+        await Expect(teacher.Locator("#board-holders")).ToBeHiddenAsync();
         await ExpectBoardAsync(student, 1, 1, 1);
         Assert.Empty(fixture.PageErrors);
     }

@@ -42,6 +42,8 @@ export class Board {
     this.board = board;
     this.sender?.reconcile(events);
     this.view.show(board, events);
+    const clear = byId('board-clear-page');
+    if (clear) clear.disabled = currentPage(board).strokes.length === 0;
     if (events && events.every(e => STROKE_EVENTS.has(e.type))) return;
     const index = board.pages.findIndex(p => p.pageId === board.currentPageId);
     byId('board-page-of').textContent = t('board.pageOf', { page: index + 1, pages: board.pages.length });

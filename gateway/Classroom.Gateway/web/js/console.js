@@ -57,7 +57,8 @@ function renderPeople(s) {
   morph(byId('hands'), s.hands.map(id => h('li', { dataset: { userId: id, key: id } },
     h('div', {}, h('span', { className: 'user-text', text: nameOf(s, id) }), h('span', { className: 'row' },
       h('button', { className: 'small primary', disabled: !live, onclick: () => act('InviteToStage', id), 'aria-label': forWhom('console.invite', nameOf(s, id)) }, t('console.invite')),
-      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': forWhom('console.lower', nameOf(s, id)) }, t('console.lower')))))));
+      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': forWhom('console.lower', nameOf(s, id)) }, t('console.lower')),
+      penButton(s.board, id, nameOf(s, id), act, live))))));
   byId('stage-count').textContent = formatNumber(s.stage.length);
   morph(byId('stage'), s.stage.length === 0 ? h('li', { className: 'empty', text: t('stage.nobody') }) : s.stage.map(id => h('li', { dataset: { userId: id, key: id } },
     h('span', { className: 'user-text', text: nameOf(s, id) }),
