@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Classroom.Gateway.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -181,6 +182,41 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await page.Locator("#play").ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync(Text["replay.end"]);
         await ExpectBoardAsync(page, 1, 1, 3);
+        Assert.Empty(fixture.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_slide_page_is_drawn_from_its_PDF_at_the_PDFs_aspect()
+    {
+        var (id, teacher) = await LiveLessonAsync();
+        // The deck as the slides endpoint (another part of the gateway) will serve it: the PDF, the same bytes forever.
+        var pdf = TestPdfs.OneBlueRectangle(400, 300);
+        var requests = 0;
+        await teacher.Context.RouteAsync("**/api/slides/deck-1", route =>
+        {
+            Interlocked.Increment(ref requests);
+            return route.FulfillAsync(new() { Status = 200, ContentType = "application/pdf", BodyBytes = pdf });
+        });
+        var board = fixture.Host.Services.GetRequiredService<Orleans.IClusterClient>().GetGrain<Classroom.Contracts.Board.IClassroomBoard>(id);
+
+        await board.AddSlidesAsync("teacher", new Classroom.Contracts.Board.SlideDeckView("deck-1", "一元一次方程.pdf", 1));
+
+        await ExpectBoardAsync(teacher, 2, 2, 0);
+        await Expect(teacher.Locator("#board-pages button[aria-current='true']")).ToHaveAttributeAsync("aria-label", Text["board.slidePage", ("page", 2)]);
+        // Drawn at 4:3, and blue in the middle where the PDF's rectangle is.
+        await teacher.WaitForFunctionAsync("""
+            () => {
+              const slide = document.querySelector('#board-stage canvas.board-slide');
+              const [r, g, b] = slide.getContext('2d').getImageData(slide.width / 2, slide.height / 2, 1, 1).data;
+              return Math.abs(slide.width / slide.height - 4 / 3) < 0.01 && r < 40 && g < 40 && b > 200;
+            }
+            """);
+        // Back to the blank page and to the slide again: the PDF is not fetched again.
+        await teacher.GetByRole(AriaRole.Button, new() { Name = Text["board.page", ("page", 1)], Exact = true }).ClickAsync();
+        await ExpectBoardAsync(teacher, 1, 2, 0);
+        await teacher.GetByRole(AriaRole.Button, new() { Name = Text["board.slidePage", ("page", 2)], Exact = true }).ClickAsync();
+        await ExpectBoardAsync(teacher, 2, 2, 0);
+        Assert.Equal(1, requests);
         Assert.Empty(fixture.PageErrors);
     }
 
