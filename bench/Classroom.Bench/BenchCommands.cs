@@ -20,6 +20,9 @@ internal static class BenchCommands
           fanout  N WebSocket viewers in one classroom, R chat events/s through the hub, for S seconds
                   --viewers N (1000)  --rate R (20)  --seconds S (10)  --warmup S (10, same load unmeasured)
                   --baseline (a plain SignalR group instead)
+          board   N WebSocket viewers while the teacher draws without pause: a stroke's points every 40 ms (R a second),
+                  the laser pointer 16 times a second; latency of the points reaching every viewer, lost events
+                  --viewers N (2000)  --rate R (25)  --seconds S (20)  --warmup S (10)
           cluster-calls  calls from this process to ping grains on silos in child processes (TCP), over a private redis-server
                   --silos N (2)  --grains N (1000)  --concurrency N (512)  --seconds N (10)  --warmup N (3)
           failover  a live lesson on 3 silo processes (Redis + PostgreSQL); kill -9 its silo, time until it accepts actions
@@ -56,6 +59,9 @@ internal static class BenchCommands
                     return await FanoutServer.RunAsync(options);
                 case "fanout":
                     Console.WriteLine(await FanoutBenchmark.RunAsync(options));
+                    return 0;
+                case "board":
+                    Console.WriteLine(await FanoutBenchmark.RunAsync(options, board: true));
                     return 0;
                 case "cluster-calls":
                     Console.WriteLine(await Cluster.ClusterCallsBenchmark.RunAsync(options));

@@ -9,7 +9,8 @@ namespace Classroom.Bench.Fanout;
 
 /// <summary>
 /// A lean SignalR JSON-protocol viewer for load: joins one classroom, then reads frames, recording for every event its
-/// seq (order, duplicates, loss) and, for chat messages carrying a send time, the delivery latency.
+/// seq (order, duplicates, loss) and, for the measured events carrying a send time (chat messages, or a board stroke's
+/// extensions: see <see cref="BoardLoad"/>), the delivery latency.
 /// </summary>
 internal sealed class BenchViewer : IAsyncDisposable
 {
@@ -18,6 +19,10 @@ internal sealed class BenchViewer : IAsyncDisposable
     private static ReadOnlySpan<byte> SeqProperty => "\"seq\":"u8;
 
     private static ReadOnlySpan<byte> ChatTextStart => "\"text\":\"t"u8;
+
+    private static ReadOnlySpan<byte> StrokeExtended => "\"type\":\"board.stroke-extended\""u8;
+
+    private static ReadOnlySpan<byte> PointsStart => "\"points\":["u8;
     private readonly ClientWebSocket _socket = new();
     private readonly HashSet<long> _chatSeqs = [];
     private long _lastSeq;
@@ -33,6 +38,9 @@ internal sealed class BenchViewer : IAsyncDisposable
     public int OutOfOrder { get; private set; }
 
     public int Duplicates { get; private set; }
+
+    /// <summary>Laser pointer frames received (not numbered: neither ordered nor counted as lost).</summary>
+    public int PointerFrames { get; private set; }
 
     /// <summary>How often the gateway told this viewer to resync (it then rejoined from its last seq).</summary>
     public int Resyncs { get; private set; }
@@ -120,6 +128,10 @@ internal sealed class BenchViewer : IAsyncDisposable
                 Console.Error.WriteLine("frame: " + Encoding.UTF8.GetString(record)[..Math.Min(record.Length, 1500)]);
             }
         }
+        else if (record.IndexOf("\"target\":\"pointer\""u8) >= 0)
+        {
+            PointerFrames++;
+        }
         else if (record.IndexOf("\"target\":\"resync\""u8) >= 0)
         {
             // As the protocol asks: rejoin from the last seq seen; the answer carries the missed events (or a snapshot).
@@ -202,6 +214,11 @@ internal sealed class BenchViewer : IAsyncDisposable
                 isChat = true;
                 LatencyTicks.Add(now - sent);
             }
+            else if (body.IndexOf(StrokeExtended) >= 0 && BoardLoad.SentAt(body, body.IndexOf(PointsStart) + PointsStart.Length) is { } drawn)
+            {
+                isChat = true;
+                LatencyTicks.Add(now - drawn);
+            }
 
             Count(seq, isChat);
             record = rest;
@@ -246,6 +263,7 @@ internal sealed class BenchViewer : IAsyncDisposable
     {
         Deliveries = 0;
         Frames = 0;
+        PointerFrames = 0;
         LatencyTicks.Clear();
         _chatSeqs.Clear();
     }

@@ -8,19 +8,26 @@ namespace Classroom.Bench.Fanout;
 /// <summary>
 /// N real WebSocket viewers in one classroom, R chat events a second posted through the hub, for S seconds; against the
 /// gateway (its silo co-hosted), or with --baseline against a plain SignalR group broadcast, each run in a child process
-/// of this program on loopback. Viewers and server share the machine's 2 cores, the same way for both.
+/// of this program on loopback. Viewers and server share the machine's 2 cores, the same way for both. With
+/// <c>board</c>, the teacher draws instead of chatting (<see cref="BoardLoad"/>): the latencies are those of a stroke's
+/// points reaching every viewer.
 /// </summary>
 internal static class FanoutBenchmark
 {
     private const string BaselineClassroom = "fanout";
 
-    public static async Task<string> RunAsync(BenchOptions options)
+    public static async Task<string> RunAsync(BenchOptions options, bool board = false)
     {
-        var viewerCount = options.Int("viewers", 1000, max: 19_000);
-        var rate = options.Int("rate", 20, max: 10_000);
-        var seconds = options.Int("seconds", 10, max: 600);
+        var viewerCount = options.Int("viewers", board ? 2000 : 1000, max: 19_000);
+        var rate = options.Int("rate", board ? 25 : 20, max: board ? 50 : 10_000);
+        var seconds = options.Int("seconds", board ? 20 : 10, max: 600);
         var warmup = options.Int("warmup", 10, max: 600);
-        var baseline = options.Flag("baseline");
+        var baseline = !board && options.Flag("baseline");
+        var round = 0;
+        Task<int> DriveAsync(BenchViewer teacher, string classroomId, int rate, TimeSpan duration) => board
+            ? BoardLoad.DriveAsync(teacher, classroomId, rate, duration, ++round)
+            : DriveChatAsync(teacher, classroomId, rate, duration);
+
         using var server = StartServer(baseline, out var address);
         try
         {
@@ -58,7 +65,7 @@ internal static class FanoutBenchmark
             var rssMb = ResidentMegabytes(server);
             // Every reader stopped, the teacher's too: the counts are final and nothing changes them while measuring.
             await Task.WhenAll(viewers.Append(teacher).Select(v => v.DisposeAsync().AsTask()));
-            return Measure(viewers, teacher, teacher.ChatSeqs.Count, driven, baseline, rssMb, usage);
+            return Measure(viewers, teacher, teacher.ChatSeqs.Count, driven, board ? "board" : baseline ? "fanout-baseline" : "fanout", rssMb, usage);
         }
         finally
         {
@@ -157,7 +164,7 @@ internal static class FanoutBenchmark
     }
 
     /// <summary>Posts chats carrying their send time at <paramref name="rate"/> a second, as fire-and-forget hub calls.</summary>
-    private static async Task<int> DriveAsync(BenchViewer teacher, string classroomId, int rate, TimeSpan duration)
+    private static async Task<int> DriveChatAsync(BenchViewer teacher, string classroomId, int rate, TimeSpan duration)
     {
         var interval = TimeSpan.FromSeconds(1.0 / rate);
         var start = Stopwatch.GetTimestamp();
@@ -187,10 +194,10 @@ internal static class FanoutBenchmark
         }
     }
 
-    private static string Measure(List<BenchViewer> viewers, BenchViewer teacher, int expected, TimeSpan driven, bool baseline, long serverRssMb, CpuUsage usage)
+    private static string Measure(List<BenchViewer> viewers, BenchViewer teacher, int expected, TimeSpan driven, string benchmark, long serverRssMb, CpuUsage usage)
     {
         var histogram = new LatencyHistogram();
-        long lost = 0, outOfOrder = 0, duplicates = 0, deliveries = 0, frames = 0, resyncs = 0;
+        long lost = 0, outOfOrder = 0, duplicates = 0, deliveries = 0, frames = 0, resyncs = 0, pointerFrames = 0;
         var max = 0L;
         foreach (var viewer in viewers)
         {
@@ -206,13 +213,14 @@ internal static class FanoutBenchmark
             deliveries += viewer.Deliveries;
             frames += viewer.Frames;
             resyncs += viewer.Resyncs;
+            pointerFrames += viewer.PointerFrames;
         }
 
         return JsonSerializer.Serialize(new FanoutResult(
-            baseline ? "fanout-baseline" : "fanout", viewers.Count, Math.Round(expected / driven.TotalSeconds, 1), Math.Round(deliveries / driven.TotalSeconds),
+            benchmark, viewers.Count, Math.Round(expected / driven.TotalSeconds, 1), Math.Round(deliveries / driven.TotalSeconds),
             Math.Round(histogram.QuantileMicros(0.5) / 1000, 1), Math.Round(histogram.QuantileMicros(0.99) / 1000, 1),
             Math.Round(max * 1000.0 / Stopwatch.Frequency, 1), lost, outOfOrder, duplicates, resyncs, serverRssMb,
-            Math.Round(frames / driven.TotalSeconds), usage.ServerPercent, usage.ViewersPercent),
+            Math.Round(frames / driven.TotalSeconds), Math.Round(pointerFrames / driven.TotalSeconds), usage.ServerPercent, usage.ViewersPercent),
             BenchJsonContext.Default.FanoutResult);
     }
 
@@ -221,12 +229,13 @@ internal static class FanoutBenchmark
 
 /// <param name="ServerRssMb">Resident memory of the server process at the end of the run.</param>
 /// <param name="FramesPerSecond">"events" frames the viewers received a second (each carries one or more events).</param>
+/// <param name="PointerFramesPerSecond">"pointer" frames (the laser pointer) the viewers received a second.</param>
 /// <param name="ServerCpuPercent">CPU the server process used while measured, in percent of one core (this machine has 2).</param>
 /// <param name="ViewersCpuPercent">The same for this process: the viewers and the teacher.</param>
 internal sealed record FanoutResult(
     string Benchmark, int Viewers, double EventsPerSecond, double DeliveriesPerSecond, double P50Millis, double P99Millis,
     double MaxMillis, long Lost, long OutOfOrder, long Duplicates, long Resyncs, long ServerRssMb,
-    double FramesPerSecond, double ServerCpuPercent, double ViewersCpuPercent);
+    double FramesPerSecond, double PointerFramesPerSecond, double ServerCpuPercent, double ViewersCpuPercent);
 
 /// <summary>CPU used by the server process and by this one over the measured window.</summary>
 internal readonly record struct CpuUsage(double ServerPercent, double ViewersPercent);
