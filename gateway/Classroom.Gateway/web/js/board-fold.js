@@ -11,6 +11,9 @@ export const LIMITS = { pointsPerCall: 256, pointsPerStroke: 5000, strokesPerPag
 /** The board before any board event: one blank page, shown. */
 export const emptyBoard = () => ({ currentPageId: 'p1', pages: [{ pageId: 'p1', slide: null, strokes: [] }], penHolders: [], decks: [] });
 
+/** True for a board nobody has used: one blank page, nothing on it. */
+export const untouched = board => board.pages.length === 1 && !board.pages[0].slide && board.pages[0].strokes.length === 0;
+
 export const pageOf = (board, pageId) => board.pages.find(p => p.pageId === pageId);
 export const currentPage = board => pageOf(board, board.currentPageId) ?? board.pages[0];
 

@@ -4,7 +4,7 @@
 // #board-page-of; this fills them. The board itself is the snapshot's `board`, folded by js/board-fold.js.
 import { h, morph, byId } from './dom.js';
 import { t } from './i18n.js';
-import { currentPage } from './board-fold.js';
+import { currentPage, untouched } from './board-fold.js';
 import { BoardView } from './board-view.js';
 import { BoardSender } from './board-send.js';
 import { BoardTools } from './board-tools.js';
@@ -41,7 +41,14 @@ export class Board {
   update(board, events = null, { drawing = false, staff = false, penHolder = false } = {}) {
     this.board = board;
     this.sender?.reconcile(events);
-    this.view.show(board, events);
+    // Watchers see an unused board as one line, not an empty page above the chat; it opens with the first stroke.
+    const folded = !drawing && !staff && untouched(board);
+    const opening = byId('board-stage').hidden && !folded;
+    byId('board-stage').hidden = folded;
+    const empty = byId('board-empty');
+    if (empty) empty.hidden = !folded;
+    // Opened: drawn whole at the size it now has.
+    this.view.show(board, opening ? null : events);
     const clear = byId('board-clear-page');
     if (clear) clear.disabled = currentPage(board).strokes.length === 0;
     if (events && events.every(e => STROKE_EVENTS.has(e.type))) return;
