@@ -38,7 +38,7 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Expect(first.Locator("#board-empty")).ToHaveTextAsync(Text["board.empty"]);
         await Expect(first.Locator("#board-stage")).ToBeHiddenAsync();
 
-        // A pen stroke, a red rectangle and a text, with the mouse.
+        // A pen stroke, a red rectangle, a text and a highlighter, with the mouse.
         await DrawAsync(teacher, (0.10, 0.20), (0.20, 0.35), (0.30, 0.25), (0.40, 0.40));
         await Tool(teacher, "rectangle").ClickAsync();
         await teacher.GetByRole(AriaRole.Button, new() { Name = Text["board.color.red"], Exact = true }).ClickAsync();
@@ -47,14 +47,19 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await ClickAsync(teacher, 0.10, 0.60);
         await teacher.GetByRole(AriaRole.Textbox, new() { Name = Text["board.textInput"] }).FillAsync("2x + 3 = 11");
         await teacher.Keyboard.PressAsync("Enter");
+        // A highlighter over the text: translucent, so drawing it twice (the drawer's copy and the server's) would show.
+        await Tool(teacher, "highlighter").ClickAsync();
+        await DrawAsync(teacher, (0.08, 0.64), (0.35, 0.64));
         foreach (var page in new[] { teacher, first, second })
         {
-            await ExpectBoardAsync(page, 1, 1, 3);
+            await ExpectBoardAsync(page, 1, 1, 4);
         }
 
         await Expect(first.Locator("#board-empty")).ToBeHiddenAsync();
         var drawn = await DigestAsync(first);
         Assert.Equal(drawn, await DigestAsync(second));
+        // The teacher's board is as wide as theirs: what the teacher drew (shown at once, then confirmed) is drawn once.
+        Assert.Equal(drawn, await DigestAsync(teacher));
         await CheckChineseAsync(teacher);
         await BrowserFixture.ScreenshotAsync(teacher, "board-zh-CN");
 
@@ -71,21 +76,21 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await ExpectBoardAsync(second, 2, 2, 1);
         Assert.Equal(await DigestAsync(first), await DigestAsync(second));
         await teacher.GetByRole(AriaRole.Button, new() { Name = Text["board.page", ("page", 1)], Exact = true }).ClickAsync();
-        await ExpectBoardAsync(first, 1, 2, 3);
-        await ExpectBoardAsync(second, 1, 2, 3);
+        await ExpectBoardAsync(first, 1, 2, 4);
+        await ExpectBoardAsync(second, 1, 2, 4);
         Assert.Equal(drawn, await DigestAsync(first));
         Assert.Equal(drawn, await DigestAsync(second));
 
         // Someone who joins now gets the board from the snapshot, drawn to the same pixels.
         var late = await JoinAsync("student3", id);
-        await ExpectBoardAsync(late, 1, 2, 3);
+        await ExpectBoardAsync(late, 1, 2, 4);
         Assert.Equal(drawn, await DigestAsync(late));
         await CheckChineseAsync(late);
         Assert.Empty(fixture.PageErrors);
     }
 
     [Fact]
-    public async Task A_student_sees_a_stroke_grow_before_the_pen_is_lifted()
+    public async Task A_student_sees_a_stroke_grow_before_the_pen_is_lifted_and_the_laser_pointer_move()
     {
         var (id, teacher) = await LiveLessonAsync();
         var student = await JoinAsync("student1", id);
@@ -102,8 +107,17 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await teacher.Mouse.MoveAsync(box.X + box.Width * 0.6f, box.Y + box.Height * 0.6f, new() { Steps = 8 });
         await student.WaitForFunctionAsync($"before => ({Digest})() !== before", growing);
         await teacher.Mouse.UpAsync();
-
         await ExpectBoardAsync(student, 1, 1, 1);
+
+        // The laser pointer: a dot where the teacher's mouse is, gone a second after it stops.
+        await Tool(teacher, "laser").ClickAsync();
+        await teacher.Mouse.MoveAsync(box.X + box.Width * 0.45f, box.Y + box.Height * 0.75f);
+        await teacher.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height * 0.75f, new() { Steps = 5 });
+        var dot = student.Locator("#board-stage .laser.on");
+        await Expect(dot).ToHaveCountAsync(1);
+        // The last position arrives last: the dot ends half-way across.
+        await student.WaitForFunctionAsync("() => Math.abs(parseFloat(document.querySelector('#board-stage .laser').style.left) - 50) <= 1");
+        await Expect(dot).ToHaveCountAsync(0);
         Assert.Empty(fixture.PageErrors);
     }
 

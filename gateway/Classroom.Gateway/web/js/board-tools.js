@@ -94,10 +94,6 @@ export class BoardTools {
     else if (SHAPES.includes(this.tool)) this.view.draft = { ...this.style, strokeId: 'draft', points: [...point, ...point], done: true };
     else if (this.tool === 'eraser') this.#erase(point);
     else if (this.tool === 'laser') this.#laser(point);
-    else if (this.tool === 'text') {
-      this.gesture = null;
-      this.#openText(pageId, point);
-    }
   }
 
   #move(event) {
@@ -137,6 +133,9 @@ export class BoardTools {
       this.sender.erase(gesture.pageId, [...gesture.erased]);
     } else if (this.tool === 'laser' && event.pointerType !== 'mouse') {
       this.#hidePointer();
+    } else if (this.tool === 'text') {
+      // Opened as the pointer is lifted, still inside the gesture: a phone shows its keyboard only for a focus given then.
+      this.#openText(gesture.pageId, gesture.start);
     }
   }
 
@@ -194,8 +193,7 @@ export class BoardTools {
     input.style.fontSize = `${textUnits(style.width) / this.view.unitsPerPixel}px`;
     this.textBox = { input, pageId, point, style };
     this.view.paper.append(input);
-    // After the pointer's own focus handling, or the canvas would take the focus straight back.
-    requestAnimationFrame(() => input.focus());
+    input.focus();
   }
 
   #commitText() {
