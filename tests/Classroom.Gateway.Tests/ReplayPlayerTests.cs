@@ -43,7 +43,7 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private async Task<ReplayPlayer> OpenAsync()
+    private async Task<ReplayPlayer> OpenAsync(ReplayRange? range = null)
     {
         var replay = _cluster.Client.GetGrain<IReplayGrain>("paced");
         var info = await replay.GetInfoAsync("s1");
@@ -55,7 +55,7 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
             }
 
             return Task.CompletedTask;
-        }, NullLogger.Instance);
+        }, NullLogger.Instance, range);
     }
 
     /// <summary>Returns once the playback loop is waiting for the playhead to reach <paramref name="offsetMillis"/> (null: any moment).</summary>
@@ -140,6 +140,34 @@ public sealed class ReplayPlayerTests : IAsyncLifetime
         Assert.True(end.Ended);
         Assert.Equal(60_000, end.PositionMillis);
         Assert.False(player.IsPlaying);
+    }
+
+    [Fact]
+    public async Task A_player_limited_to_a_range_seeks_within_it_and_ends_at_its_end()
+    {
+        // A micro-lesson cut from 15 s to 30 s: "twenty" is in it, "forty" after it.
+        await using var player = await OpenAsync(new ReplayRange(15_000, 30_000));
+        var before = await player.SeekAsync(0);
+        var after = await player.SeekAsync(50_000);
+        await player.SeekAsync(15_000);
+        await player.PlayAsync(2);
+
+        await WaitingForAsync(player, 20_000);
+        _clock.Advance(TimeSpan.FromSeconds(2.5));
+        var twenty = await NextChatAsync();
+        await WaitingForAsync(player, 30_000);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var end = await NextChatAsync();
+
+        Assert.Equal(15_000, before.OffsetMillis);
+        Assert.Equal(["ten"], before.Snapshot.Chat.Messages.Select(m => m.Text));
+        Assert.Equal(30_000, after.OffsetMillis);
+        Assert.Equal(["twenty"], Texts(twenty));
+        Assert.True(end.Ended);
+        Assert.Equal(30_000, end.PositionMillis);
+        Assert.Empty(Texts(end));
+        Assert.False(player.IsPlaying);
+        Assert.Equal(30_000, player.PositionMillis);
     }
 
     [Fact]

@@ -100,4 +100,6 @@ public sealed class Phrase
     public static readonly Phrase HandPen = new("action.hand-pen");
     /// <summary>hold the pen</summary>
     public static readonly Phrase HoldPen = new("action.hold-pen");
+    /// <summary>The micro-lesson's description</summary>
+    public static readonly Phrase MicroDescription = new("field.micro-description");
 }

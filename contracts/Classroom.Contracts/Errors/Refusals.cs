@@ -344,4 +344,20 @@ public static class Refusals
     public const string BoardDeckAlreadyAdded = "board.deck-already-added";
     /// <summary>A slide deck needs an id, a name and 1 to {0} pages.</summary>
     public const string BoardDeckInvalid = "board.deck-invalid";
+    /// <summary>There is no micro-lesson '{0}'.</summary>
+    public const string MicroNotFound = "micro.not-found";
+    /// <summary>Only teachers cut micro-lessons.</summary>
+    public const string MicroTeachersOnly = "micro.teachers-only";
+    /// <summary>A teacher cuts micro-lessons from their own lessons only.</summary>
+    public const string MicroOwnLessonsOnly = "micro.own-lessons-only";
+    /// <summary>A micro-lesson is cut from a recorded lesson: this lesson has not ended yet.</summary>
+    public const string MicroLessonNotEnded = "micro.lesson-not-ended";
+    /// <summary>A micro-lesson lasts {0} seconds to {1} minutes, within the recording (0 to {2} seconds).</summary>
+    public const string MicroRange = "micro.range";
+    /// <summary>This micro-lesson has already been made.</summary>
+    public const string MicroAlreadyMade = "micro.already-made";
+    /// <summary>Only its teacher or an administrator may delete a micro-lesson.</summary>
+    public const string MicroDeleteNotAllowed = "micro.delete-not-allowed";
+    /// <summary>A micro-lesson id is 'ml-' and 16 hexadecimal digits.</summary>
+    public const string MicroId = "micro.id";
 }

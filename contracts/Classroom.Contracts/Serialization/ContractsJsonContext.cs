@@ -102,4 +102,7 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<BoardPointer>))]
 [JsonSerializable(typeof(SlideDeckView))]
 [JsonSerializable(typeof(BoardView))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonDraft))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonView))]
+[JsonSerializable(typeof(IReadOnlyList<MicroLessons.MicroLessonView>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

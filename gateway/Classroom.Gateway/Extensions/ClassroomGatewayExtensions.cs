@@ -7,6 +7,7 @@ using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Localization;
+using Classroom.Gateway.MicroLessons;
 using Classroom.Gateway.Photos;
 using Classroom.Gateway.Questions;
 using Classroom.Gateway.Serialization;
@@ -145,6 +146,7 @@ public static class ClassroomGatewayExtensions
         app.MapProfileEndpoints();
         app.MapSettingsEndpoints();
         app.MapQaEndpoints();
+        app.MapMicroLessonEndpoints();
         app.MapPhotoEndpoints();
         // A connection ends when its token does (the page's client reconnects with the session's current token).
         app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);

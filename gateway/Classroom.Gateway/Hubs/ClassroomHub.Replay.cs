@@ -1,5 +1,6 @@
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Errors;
+using Classroom.Contracts.MicroLessons;
 using Classroom.Contracts.Replays;
 using Classroom.Contracts.Students;
 using Classroom.Gateway.Accounts;
@@ -20,9 +21,28 @@ internal sealed partial class ClassroomHub
 
     public async Task<ReplayOpened> OpenReplay(string classroomId)
     {
-        var replay = client.GetReplay(classroomId);
         var user = User;
         var opened = await client.OpenReplayAsync(user, classroomId);
+        await StartPlayerAsync(opened.Replay, range: null, SavePosition(user, opened.Replay.ClassroomId));
+        return opened;
+    }
+
+    /// <summary>
+    /// Opens a micro-lesson: its lesson's replay, limited to the micro-lesson's range (seeks are kept within it and
+    /// playback ends at its end). Then <c>SeekReplay</c>, <c>PlayReplay</c>… with the lesson's classroom id, as for a
+    /// replay. Where a student stopped in a micro-lesson is not kept as their place in the lesson.
+    /// </summary>
+    public async Task<MicroLessonOpened> OpenMicroLesson(string microLessonId)
+    {
+        var microLesson = await client.GetMicroLesson(microLessonId).GetAsync();
+        var replay = await client.GetReplay(microLesson.ClassroomId).GetInfoAsync(User.UserId);
+        await StartPlayerAsync(replay, new ReplayRange(microLesson.FromMillis, microLesson.ToMillis), save: null);
+        return new MicroLessonOpened(microLesson, replay);
+    }
+
+    private async Task StartPlayerAsync(ReplayInfo info, ReplayRange? range, Func<long, Task>? save)
+    {
+        var classroomId = info.ClassroomId;
         var replays = ConnectionState.Of(Context).Replays;
         if (replays.Count >= MaxOpenReplays && !replays.ContainsKey(classroomId))
         {
@@ -32,15 +52,13 @@ internal sealed partial class ClassroomHub
         var connectionId = Context.ConnectionId;
         var clients = hubContext.Clients;
         var player = new ReplayPlayer(
-            opened.Replay, replay, user.UserId, time, events => clients.Client(connectionId).SendAsync("replay", events),
-            SavePosition(user, classroomId), logger);
+            info, client.GetReplay(classroomId), User.UserId, time, events => clients.Client(connectionId).SendAsync("replay", events), save, logger, range);
         if (replays.TryGetValue(classroomId, out var previous))
         {
             await previous.DisposeAsync();
         }
 
         replays[classroomId] = player;
-        return opened;
     }
 
     public Task<ReplayFrame> SeekReplay(string classroomId, long positionMillis) => Player(classroomId).SeekAsync(positionMillis);

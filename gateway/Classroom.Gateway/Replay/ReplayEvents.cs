@@ -21,5 +21,10 @@ public sealed record ReplayOpened(
     [property: JsonPropertyName("replay")] ReplayInfo Replay,
     [property: JsonPropertyName("resumeMillis")] long? ResumeMillis);
 
+/// <summary>A micro-lesson as opened: what it is, and the replay of the lesson it was cut from.</summary>
+public sealed record MicroLessonOpened(
+    [property: JsonPropertyName("microLesson")] Contracts.MicroLessons.MicroLessonView MicroLesson,
+    [property: JsonPropertyName("replay")] ReplayInfo Replay);
+
 /// <summary>Where the caller is in a lesson's replay.</summary>
 public sealed record ReplayPosition([property: JsonPropertyName("positionMillis")] long PositionMillis);

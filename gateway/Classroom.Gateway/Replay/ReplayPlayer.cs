@@ -10,7 +10,8 @@ namespace Classroom.Gateway.Replay;
 /// loop that sends each event when the playhead reaches its moment (events falling due together go as one batch).
 /// Seeking, pausing and changing speed stop the loop and start it afresh from the new playhead. Time comes from the
 /// injected clock, so tests move a fake one. Positions are reported to <c>save</c> on pause, seek, close and every
-/// <see cref="SaveEvery"/> of playing.
+/// <see cref="SaveEvery"/> of playing. A player limited to a <see cref="ReplayRange"/> (a micro-lesson) seeks only
+/// within it and ends at its end as at the end of the lesson.
 /// </summary>
 internal sealed class ReplayPlayer : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ internal sealed class ReplayPlayer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly DateTimeOffset _startedAt;
+    private readonly ReplayRange? _range;
     private DateTimeOffset? _endedAt;
     private long _anchorMillis;
     private long _anchorTimestamp;
@@ -40,7 +42,8 @@ internal sealed class ReplayPlayer : IAsyncDisposable
     private long _waitingFor = -1;
 
     public ReplayPlayer(
-        ReplayInfo info, IReplayGrain replay, string viewerId, TimeProvider time, Func<ReplayEvents, Task> send, Func<long, Task>? save, ILogger logger)
+        ReplayInfo info, IReplayGrain replay, string viewerId, TimeProvider time, Func<ReplayEvents, Task> send, Func<long, Task>? save, ILogger logger,
+        ReplayRange? range = null)
     {
         _logger = logger;
         Info = info;
@@ -50,7 +53,9 @@ internal sealed class ReplayPlayer : IAsyncDisposable
         _send = send;
         _save = save;
         _startedAt = info.StartedAt;
-        _endedAt = info.EndedAt;
+        _range = range;
+        _endedAt = EndOf(info);
+        _anchorMillis = range?.FromMillis ?? 0;
     }
 
     public ReplayInfo Info { get; }
@@ -90,6 +95,11 @@ internal sealed class ReplayPlayer : IAsyncDisposable
     public async Task<ReplayFrame> SeekAsync(long offsetMillis)
     {
         var wasPlaying = await StopLoopAsync();
+        if (_range is { } range && offsetMillis >= 0)
+        {
+            offsetMillis = Math.Clamp(offsetMillis, range.FromMillis, range.ToMillis);
+        }
+
         var frame = await _replay.SeekAsync(_viewerId, offsetMillis);
         lock (_lock)
         {
@@ -248,12 +258,12 @@ internal sealed class ReplayPlayer : IAsyncDisposable
         lock (_lock)
         {
             // Read by the playhead on other threads, under the lock.
-            _endedAt = info.EndedAt;
+            _endedAt = EndOf(info);
         }
 
         if (info.Status == ClassroomStatus.Ended)
         {
-            return await FinishAsync(info.DurationMillis, page.ThroughSeq, cancellation);
+            return await FinishAsync(Millis(_endedAt!.Value - _startedAt), page.ThroughSeq, cancellation);
         }
 
         // At the live edge of a lesson still going on: look again shortly.
@@ -313,6 +323,11 @@ internal sealed class ReplayPlayer : IAsyncDisposable
 
     private long Offset(ClassroomEvent e) => Millis(e.At - _startedAt);
 
+    /// <summary>Where playback ends: the lesson's end (none while it is live), or the range's end if that comes first.</summary>
+    private DateTimeOffset? EndOf(ReplayInfo info) => _range is { } range
+        ? info.EndedAt is { } ended && ended < _startedAt.AddMilliseconds(range.ToMillis) ? ended : _startedAt.AddMilliseconds(range.ToMillis)
+        : info.EndedAt;
+
     // As the replay grain computes chapters and the duration: the player ends exactly where the replay does.
     private static long Millis(TimeSpan span) => ReplayOffset.Millis(span);
 
@@ -359,3 +374,6 @@ internal sealed class ReplayPlayer : IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>The part of a replay a player is limited to, in milliseconds since the lesson started (a micro-lesson's cut).</summary>
+internal sealed record ReplayRange(long FromMillis, long ToMillis);

@@ -26,6 +26,7 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(RatingRequest))]
 [JsonSerializable(typeof(ReplayPosition))]
 [JsonSerializable(typeof(ReplayOpened))]
+[JsonSerializable(typeof(MicroLessonOpened))]
 [JsonSerializable(typeof(ReplayEvents))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(JoinResponse))]

@@ -17,4 +17,6 @@ namespace Classroom.Grains.Serialization;
 [JsonSerializable(typeof(Questions.QuestionListState))]
 [JsonSerializable(typeof(Questions.KnowledgePointCatalogState))]
 [JsonSerializable(typeof(Photos.PhotoState))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonState))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonListState))]
 internal sealed partial class GrainStateJsonContext : JsonSerializerContext;
