@@ -25,6 +25,9 @@ public sealed class WebPagesTests(GatewayFixture fixture)
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", policy);
         Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        // The board's PDF.js worker comes from the gateway itself.
+        Assert.Contains("worker-src 'self';", policy);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
@@ -44,13 +47,18 @@ public sealed class WebPagesTests(GatewayFixture fixture)
     [Theory]
     [InlineData("@microsoft/signalr/dist/browser/signalr.min.js", "/lib/signalr/signalr.min.js")]
     [InlineData("morphdom/dist/morphdom-esm.js", "/lib/morphdom/morphdom-esm.js")]
+    [InlineData("perfect-freehand/dist/esm/index.mjs", "/lib/perfect-freehand/index.mjs")]
+    [InlineData("pdfjs-dist/build/pdf.min.mjs", "/lib/pdfjs/pdf.min.mjs")]
+    [InlineData("pdfjs-dist/build/pdf.worker.min.mjs", "/lib/pdfjs/pdf.worker.min.mjs")]
     public async Task The_vendored_browser_libraries_are_the_npm_package_files_byte_for_byte(string package, string path)
     {
         var installed = Path.Combine([Repository.Root, "tests", "node", "node_modules", .. package.Split('/')]);
         Assert.True(File.Exists(installed), "tests/node has no node_modules: run ./test.sh (it installs them) or 'npm install --no-package-lock' there.");
 
-        var served = await fixture.Host.Http.GetByteArrayAsync(path);
+        using var response = await fixture.Host.Http.GetAsync(path);
 
-        Assert.Equal(await File.ReadAllBytesAsync(installed), served);
+        Assert.Equal(await File.ReadAllBytesAsync(installed), await response.Content.ReadAsByteArrayAsync());
+        // Browsers run a module (and PDF.js's module worker) only when it is served as JavaScript.
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -12,8 +12,11 @@ internal static class WebPages
 {
     public const string Folder = "web";
 
+    // worker-src: the board's PDF.js renders slides in a worker it starts from /lib/pdfjs (never from a blob or data
+    // URL); said outright rather than left to fall back to script-src. No 'unsafe-eval', no 'wasm-unsafe-eval': PDF.js
+    // is told not to need them (js/board-slides.js).
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     public static WebApplication UseWebPages(this WebApplication app)

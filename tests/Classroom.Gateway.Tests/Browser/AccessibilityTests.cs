@@ -6,10 +6,11 @@ using static Microsoft.Playwright.Assertions;
 namespace Classroom.Gateway.Tests.Browser;
 
 /// <summary>
-/// Every page, in both languages and in the state where it shows the most (a live lesson with a poll, a raised hand
-/// and chat; a replay at a moment with a tally), checked by axe-core: no serious or critical violation. Then the
-/// keyboard: a student votes and chats without a mouse. The Q&amp;A centre's pages likewise, as a student (asking, with
-/// suggestions; adopting and rating), a teacher (the queue; the answer form) and an administrator (reports, hiding).
+/// Every page, in both languages and in the state where it shows the most (a live lesson with a poll, a raised hand,
+/// chat and a board with the drawing tools; a replay at a moment with a tally and the board), checked by axe-core: no
+/// serious or critical violation. Then the keyboard: a student votes and chats without a mouse. The Q&amp;A centre's
+/// pages likewise, as a student (asking, with suggestions; adopting and rating), a teacher (the queue; the answer form)
+/// and an administrator (reports, hiding).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture)
@@ -21,6 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("en")]
     public async Task Every_page_has_no_serious_or_critical_accessibility_violation(string language)
     {
+        var text = PageText.For(language);
         var id = await Classrooms.ScheduleAsync(fixture.Host, language == "en" ? "Linear equations" : "一元一次方程");
         await using var teacherHub = await fixture.Host.ConnectAsync(await fixture.Host.TeacherTokenAsync());
         await Classrooms.JoinAsync(teacherHub, id);
@@ -46,6 +48,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Expect(student.Locator("#polls form[data-ballot]")).ToBeVisibleAsync();
         await student.Locator("#hand").ClickAsync();
         await Expect(teacher.Locator("#hands li")).ToHaveCountAsync(1);
+        // The board with a shape on it, and the student holding the pen: the drawing tools are on both pages.
+        await teacherHub.InvokeAsync("DrawShape", id, new { strokeId = "r1", pageId = "p1", tool = "rectangle", color = "#d0021b", width = 50, points = new[] { 1000, 1000, 4000, 4000 }, text = (string?)null });
+        await teacherHub.InvokeAsync("GrantPen", id, "student3");
+        var board = text["board.label", ("page", 1), ("pages", 1), ("count", 1)];
+        await Expect(student.Locator("#board-tools")).ToBeVisibleAsync();
+        await Expect(student.Locator("#board canvas[role=img]")).ToHaveAttributeAsync("aria-label", board);
+        await Expect(teacher.Locator("#board canvas[role=img]")).ToHaveAttributeAsync("aria-label", board);
         await AssertAccessibleAsync(student, "live lesson (student, phone)");
         await AssertAccessibleAsync(teacher, "teacher console");
 
@@ -58,6 +67,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await student.Keyboard.PressAsync("End");
         await Expect(student.Locator("#chat li .text")).ToHaveCountAsync(1);
         await Expect(student.Locator("#polls .poll")).ToHaveCountAsync(1);
+        await Expect(student.Locator("#board canvas[role=img]")).ToHaveAttributeAsync("aria-label", board);
         await AssertAccessibleAsync(student, "replay");
         await BrowserFixture.ScreenshotAsync(student, "replay-phone" + (language == "en" ? "" : "-" + language));
 

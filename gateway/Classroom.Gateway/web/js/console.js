@@ -1,11 +1,13 @@
-// The teacher console of a live lesson: start and end, roster, hands in order, stage, the live count, chat moderation
-// and slow mode, polls and quizzes with their moving tallies, markers.
+// The teacher console of a live lesson: the whiteboard (drawing, pages, the pen handed to students), start and end,
+// roster, hands in order, stage, the live count, chat moderation and slow mode, polls and quizzes with their moving
+// tallies, markers.
 import { requireSession } from './api.js';
 import { h, fill, morph, byId, say, attempt, messageOf, param, formatOffset } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 import { LiveLesson } from './live.js';
 import { nameOf, markerLabel } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
+import { Board, penButton, onlyDrawing } from './board.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -13,6 +15,7 @@ if (current && !classroomId) say(t('console.noLesson'), 'error');
 
 const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') }) : null;
 const act = (method, ...args) => attempt(() => lesson.invoke(method, ...args));
+const board = lesson ? new Board({ lesson, me: current.user.userId, onRefusal: error => say(messageOf(error), 'error'), act }) : null;
 /** A button's name for a screen reader: its visible words, then whom it acts on ("禁言：演示学生2"). */
 const forWhom = (action, name) => t('console.forWhom', { action: t(action), name });
 for (const option of byId('slow-mode').options) {
@@ -20,7 +23,7 @@ for (const option of byId('slow-mode').options) {
 }
 
 
-function render() {
+function render(_, events) {
   const s = lesson.snapshot;
   if (!s) return;
   if (lesson.role !== 'teacher' && lesson.role !== 'assistant') {
@@ -28,6 +31,9 @@ function render() {
     location.replace(`/lesson.html?lesson=${encodeURIComponent(classroomId)}`);
     return;
   }
+  board.update(s.board, events, { drawing: s.status !== 'ended', staff: true });
+  // A stroke being drawn sends a frame every few dozen milliseconds: it changes the board and nothing else.
+  if (onlyDrawing(events)) return;
   document.title = t('console.documentTitle', { title: s.preview?.title ?? classroomId });
   byId('title').textContent = s.preview?.title ?? classroomId;
   fill(byId('lesson-status'), statusBadge(s.status));
@@ -51,15 +57,23 @@ function renderPeople(s) {
   morph(byId('hands'), s.hands.map(id => h('li', { dataset: { userId: id, key: id } },
     h('div', {}, h('span', { className: 'user-text', text: nameOf(s, id) }), h('span', { className: 'row' },
       h('button', { className: 'small primary', disabled: !live, onclick: () => act('InviteToStage', id), 'aria-label': forWhom('console.invite', nameOf(s, id)) }, t('console.invite')),
-      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': forWhom('console.lower', nameOf(s, id)) }, t('console.lower')))))));
+      h('button', { className: 'small', onclick: () => act('LowerHand', id), 'aria-label': forWhom('console.lower', nameOf(s, id)) }, t('console.lower')),
+      penButton(s.board, id, nameOf(s, id), act, live))))));
   byId('stage-count').textContent = formatNumber(s.stage.length);
   morph(byId('stage'), s.stage.length === 0 ? h('li', { className: 'empty', text: t('stage.nobody') }) : s.stage.map(id => h('li', { dataset: { userId: id, key: id } },
     h('span', { className: 'user-text', text: nameOf(s, id) }),
-    h('button', { className: 'small', onclick: () => act('RemoveFromStage', id), 'aria-label': forWhom('console.remove', nameOf(s, id)) }, t('console.remove')))));
+    h('span', { className: 'row' }, penButton(s.board, id, nameOf(s, id), act, live),
+      h('button', { className: 'small', onclick: () => act('RemoveFromStage', id), 'aria-label': forWhom('console.remove', nameOf(s, id)) }, t('console.remove'))))));
   byId('present-count').textContent = formatNumber(s.presence.present);
   morph(byId('roster'), s.presence.participants.map(p => h('li', { dataset: { userId: p.userId, key: p.userId } },
     h('span', {}, h('span', { className: 'user-text', text: p.displayName }), ' ', h('span', { className: 'muted', text: t(`role.${p.role}`) })),
-    p.role === 'student' ? muteButton(s, p.userId, p.displayName) : null)));
+    p.role === 'student' ? h('span', { className: 'row' }, penButton(s.board, p.userId, p.displayName, act, live), muteButton(s, p.userId, p.displayName)) : null)));
+  // Who holds the pen, also when the class is too large to list everyone present.
+  const holders = byId('board-holders');
+  holders.hidden = s.board.penHolders.length === 0;
+  morph(holders, holders.hidden ? [] : [h('span', { className: 'muted', dataset: { key: 'label' }, text: t('board.penHolders') }),
+    h('ul', { className: 'plain', dataset: { key: 'list' } }, s.board.penHolders.map(id => h('li', { dataset: { key: id } },
+      h('span', { className: 'user-text', text: nameOf(s, id) }), penButton(s.board, id, nameOf(s, id), act, live))))]);
 }
 
 function muteButton(s, userId, name) {

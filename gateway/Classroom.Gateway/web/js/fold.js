@@ -1,11 +1,14 @@
 // Folds hub events into a classroom snapshot, as the classroom grain folds its log (ClassroomState.Apply), for what a
 // viewer receives: tallies rather than votes, joins only while a class is small enough to list, counts above that.
 // Marker labels are the grain's (English, as stored); pages show them by kind in their own language (markerLabel).
+// The board's events fold in js/board-fold.js.
 import { t } from './i18n.js';
+import { applyBoardEvent, emptyBoard } from './board-fold.js';
 const CHAT_HISTORY = 200;
 
 export function applyEvent(snapshot, event) {
   snapshot.seq = event.seq;
+  if (applyBoardEvent(snapshot, event)) return;
   const data = event.data ?? {};
   const handler = handlers[event.type];
   if (handler) handler(snapshot, data, event);
@@ -91,6 +94,7 @@ const handlers = {
 
 /** A snapshot as the server sent it, with marker offsets in milliseconds like the ones folded here. */
 export function normalize(snapshot, timeSpanMillis) {
+  snapshot.board ??= emptyBoard();
   snapshot.markers = snapshot.markers.map(m => ({ ...m, offsetMillis: timeSpanMillis(m.offset) }));
   return snapshot;
 }

@@ -1,11 +1,13 @@
-// The replay viewer: a timeline with chapters and a scrubber, the chat and polls as they were at the playhead, paced
-// playback at 0.5x-4x over the hub, deep links (?t=1h10m5s, 70m, 4205, 1:10:05) and "continue where you left off".
+// The replay viewer: a timeline with chapters and a scrubber, the board, chat and polls as they were at the playhead
+// (strokes grow while it plays, as they did in the lesson), paced playback at 0.5x-4x over the hub, deep links
+// (?t=1h10m5s, 70m, 4205, 1:10:05) and "continue where you left off".
 import { request, requireSession } from './api.js';
 import { h, fill, morph, byId, say, attempt, param, formatOffset, timeSpanMillis } from './dom.js';
 import { t } from './i18n.js';
 import { applyEvent, normalize, markerLabel } from './fold.js';
 import { connectHub } from './hub.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
+import { Board, onlyDrawing } from './board.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -19,6 +21,7 @@ let playing = false;
 let opened = false;
 
 const hub = current && classroomId ? connectHub({ onState: showConnection }) : null;
+const board = hub ? new Board() : null;
 
 
 /** A moment as deep links write it: 4205000 → "1h10m5s", 2500 → "2.5s". */
@@ -53,7 +56,10 @@ function showPosition(millis, { updateLink = true } = {}) {
   renderChapters();
 }
 
-function render() {
+/** Draws the moment: all of it, or after `events` were folded in, what they changed. */
+function render(events = null) {
+  board.update(snapshot.board, events);
+  if (onlyDrawing(events)) return;
   fillChat(byId('chat'), chatItems(snapshot.chat.messages));
   byId('present').textContent = t('replay.present', { count: snapshot.presence.present });
   const polls = [...snapshot.polls].reverse();
@@ -114,7 +120,7 @@ hub?.on('replay', frame => {
   if (frame.classroomId !== classroomId || !snapshot) return;
   for (const event of frame.events) applyEvent(snapshot, event);
   showPosition(frame.positionMillis, { updateLink: frame.ended });
-  render();
+  render(frame.events);
   if (frame.ended) {
     setPlaying(false);
     say(t('replay.end'), 'info');

@@ -1,4 +1,5 @@
-// The student's view of a live lesson: chat, vote, raise a hand, see published results and who is on stage. Viewers
+// The student's view of a live lesson: the whiteboard as the class sees it (and drawing on it while holding the pen),
+// chat, vote, raise a hand, see published results and who is on stage. Viewers
 // (guests, or students who join only to watch) see the same without the controls. The connection comes back by itself
 // after a drop and resumes from the last event seen.
 import { requireSession } from './api.js';
@@ -7,6 +8,7 @@ import { t } from './i18n.js';
 import { LiveLesson } from './live.js';
 import { nameOf } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
+import { Board, onlyDrawing } from './board.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -19,13 +21,20 @@ const drafts = new Map();
 const lesson = current && classroomId
   ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') })
   : null;
+const board = lesson ? new Board({
+  lesson, me, onRefusal: error => say(messageOf(error), 'error'), act: (method, ...args) => attempt(() => lesson.invoke(method, ...args)),
+}) : null;
 
 
-function render() {
+function render(_, events) {
   const s = lesson.snapshot;
   if (!s) return;
   const student = lesson.role === 'student';
   const live = s.status === 'live';
+  const penHolder = student && s.board.penHolders.includes(me);
+  board.update(s.board, events, { drawing: penHolder && live, penHolder });
+  // A stroke being drawn sends a frame every few dozen milliseconds: it changes the board and nothing else.
+  if (onlyDrawing(events)) return;
   document.title = s.preview?.title ?? classroomId;
   byId('title').textContent = s.preview?.title ?? classroomId;
   fill(byId('lesson-status'), statusBadge(s.status));
