@@ -48,6 +48,16 @@ public static class TestPdfs
         $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R >>",
         Stream("0 0 m 10 10 l S"));
 
+    /// <summary>
+    /// One page of <paramref name="width"/> × <paramref name="height"/> points with a blue rectangle over its middle half
+    /// (a quarter of the width and height in from each side): a slide whose drawing a test can find in the pixels.
+    /// </summary>
+    public static byte[] BlueRectangle(int width, int height) => Handwritten(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R /Resources << >> >>",
+        Stream($"0 0 1 rg {width / 4} {height / 4} {width / 2} {height / 2} re f"));
+
     /// <summary>A page whose content stream inflates to 1 GB of zeros from about 1 MB.</summary>
     public static byte[] FlateBomb()
     {
