@@ -104,6 +104,7 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(SlideDeckView))]
 [JsonSerializable(typeof(BoardView))]
 [JsonSerializable(typeof(MicroLessons.MicroLessonDraft))]
+[JsonSerializable(typeof(MicroLessons.MicroLessonQuery))]
 [JsonSerializable(typeof(MicroLessons.MicroLessonView))]
 [JsonSerializable(typeof(IReadOnlyList<MicroLessons.MicroLessonView>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -57,22 +57,24 @@ public sealed partial class PageText
     {
         var texts = await page.EvaluateAsync<string[]>("""
             () => {
+              // A file format and a unit stay in Latin letters on Chinese pages too (as PageCatalogueTests allows).
+              const latin = text => /[A-Za-z]{2,}/.test(text.replace(/\b(PDF|MB)\b/g, ''));
               const skip = el => el.closest('[translate="no"], [lang]:not(html), .user-text, script, style, [hidden]');
               const found = [];
               const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const el = node.parentElement;
                 if (!el || skip(el) || el.getClientRects().length === 0) continue;
-                if (/[A-Za-z]{2,}/.test(node.textContent)) found.push(node.textContent.trim());
+                if (latin(node.textContent)) found.push(node.textContent.trim());
               }
               for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
                 if (skip(el)) continue;
                 for (const name of ['placeholder', 'aria-label', 'title']) {
                   const value = el.getAttribute(name);
-                  if (value && /[A-Za-z]{2,}/.test(value)) found.push(`${name}="${value}"`);
+                  if (value && latin(value)) found.push(`${name}="${value}"`);
                 }
               }
-              if (/[A-Za-z]{2,}/.test(document.title)) found.push(`<title>${document.title}`);
+              if (latin(document.title)) found.push(`<title>${document.title}`);
               return found;
             }
             """);
