@@ -33,6 +33,19 @@ public sealed partial class PostgreSqlDatabase : SqlDatabase
             PRIMARY KEY (grain_type, grain_key, log_name, sequence)
         );
         """,
+        // Blobs (slide decks, media segments): already compressed formats, so stored uncompressed out of line, where
+        // substring reads only the range's pages.
+        """
+        CREATE TABLE {schema}.blob (
+            blob_key text PRIMARY KEY,
+            content_type text NOT NULL,
+            length bigint NOT NULL,
+            sha256 text NOT NULL,
+            created_at bigint NOT NULL,
+            content bytea NOT NULL
+        );
+        ALTER TABLE {schema}.blob ALTER COLUMN content SET STORAGE EXTERNAL;
+        """,
     ];
 
     private const string UniqueViolation = "23505";

@@ -80,6 +80,25 @@ public abstract class SqlDatabase
         }
     }
 
+    /// <summary>
+    /// Copies the bytes of blob <paramref name="key"/> from <paramref name="offset"/> into <paramref name="destination"/>
+    /// (as many as fit and remain); null when no such blob is stored. This one asks for the range with
+    /// <c>substring</c>, which PostgreSQL answers from the range's pages alone when the column is stored uncompressed.
+    /// </summary>
+    public virtual async Task<int?> ReadBlobAsync(DbConnection connection, string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, [("@key", key), ("@from", offset + 1), ("@count", (long)destination.Length)],
+            "SELECT substring(content FROM CAST(@from AS integer) FOR CAST(@count AS integer)) FROM {schema}.blob WHERE blob_key = @key");
+        var range = await command.ExecuteScalarAsync(cancellationToken);
+        if (range is not byte[] bytes)
+        {
+            return null;
+        }
+
+        bytes.CopyTo(destination);
+        return bytes.Length;
+    }
+
     /// <summary>A command with <paramref name="sql"/> (schema-qualified) and the parameters given.</summary>
     public DbCommand Command(DbConnection connection, IEnumerable<(string Name, object Value)> parameters, string sql)
     {
