@@ -100,4 +100,6 @@ public sealed class Phrase
     public static readonly Phrase HandPen = new("action.hand-pen");
     /// <summary>hold the pen</summary>
     public static readonly Phrase HoldPen = new("action.hold-pen");
+    /// <summary>go live with sound and picture</summary>
+    public static readonly Phrase Broadcast = new("action.broadcast");
 }

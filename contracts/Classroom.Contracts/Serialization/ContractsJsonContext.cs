@@ -4,6 +4,7 @@ using Classroom.Contracts.Board;
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
+using Classroom.Contracts.Media;
 using Classroom.Contracts.Photos;
 using Classroom.Contracts.Questions;
 using Classroom.Contracts.Replays;
@@ -102,4 +103,11 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<BoardPointer>))]
 [JsonSerializable(typeof(SlideDeckView))]
 [JsonSerializable(typeof(BoardView))]
+[JsonSerializable(typeof(MediaBroadcastStarted))]
+[JsonSerializable(typeof(MediaTracksChanged))]
+[JsonSerializable(typeof(MediaSegmentAdded))]
+[JsonSerializable(typeof(MediaBroadcastEnded))]
+[JsonSerializable(typeof(MediaBroadcastTicket))]
+[JsonSerializable(typeof(MediaView))]
+[JsonSerializable(typeof(MediaSegmentPage))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

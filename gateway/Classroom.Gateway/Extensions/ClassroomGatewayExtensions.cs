@@ -7,6 +7,7 @@ using Classroom.Gateway.Demo;
 using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Localization;
+using Classroom.Gateway.Media;
 using Classroom.Gateway.Photos;
 using Classroom.Gateway.Questions;
 using Classroom.Gateway.Serialization;
@@ -58,6 +59,7 @@ public static class ClassroomGatewayExtensions
         services.AddSingleton<AccountService>();
         services.AddAccountSafeguards();
         services.AddPhotos();
+        builder.AddMedia();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
@@ -92,11 +94,13 @@ public static class ClassroomGatewayExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
         });
         services.AddOpenApi();
+        var mediaUploadsPerMinute = builder.UploadsPerMinute();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(HubConnectionLimit.Policy, context => HubConnectionLimit.Partition(context, gateway.ConnectionsPerMinute));
             o.AddPolicy(QaWriteLimit.Policy, context => QaWriteLimit.Partition(context, gateway.QaWritesPerTenMinutes));
+            o.AddPolicy(MediaUploadLimit.Policy, context => MediaUploadLimit.Partition(context, mediaUploadsPerMinute));
         });
 
         services.AddSignalR(o =>
@@ -146,6 +150,7 @@ public static class ClassroomGatewayExtensions
         app.MapSettingsEndpoints();
         app.MapQaEndpoints();
         app.MapPhotoEndpoints();
+        app.MapMediaEndpoints();
         // A connection ends when its token does (the page's client reconnects with the session's current token).
         app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);
