@@ -40,15 +40,15 @@ public sealed record MediaBroadcastTicket(
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MediaSegmentDraft")]
 public sealed record MediaSegmentDraft(
-    [Id(0)] long Number,
-    [Id(1)] long OffsetMillis,
-    [Id(2)] int DurationMillis,
-    [Id(3)] int Bytes,
-    [Id(4)] int AudioBytes,
-    [Id(5)] int Width,
-    [Id(6)] int Height,
-    [Id(7)] string Sha256,
-    [Id(8)] string Codecs);
+    [Id(0)] [property: JsonPropertyName("number")] long Number,
+    [Id(1)] [property: JsonPropertyName("offsetMillis")] long OffsetMillis,
+    [Id(2)] [property: JsonPropertyName("durationMillis")] int DurationMillis,
+    [Id(3)] [property: JsonPropertyName("bytes")] int Bytes,
+    [Id(4)] [property: JsonPropertyName("audioBytes")] int AudioBytes,
+    [Id(5)] [property: JsonPropertyName("width")] int Width,
+    [Id(6)] [property: JsonPropertyName("height")] int Height,
+    [Id(7)] [property: JsonPropertyName("sha256")] string Sha256,
+    [Id(8)] [property: JsonPropertyName("codecs")] string Codecs);
 
 /// <summary>
 /// One segment as viewers know it: a complete WebM that starts on a keyframe, <see cref="DurationMillis"/> long,

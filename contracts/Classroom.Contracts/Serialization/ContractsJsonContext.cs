@@ -110,4 +110,5 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(MediaBroadcastTicket))]
 [JsonSerializable(typeof(MediaView))]
 [JsonSerializable(typeof(MediaSegmentPage))]
+[JsonSerializable(typeof(MediaSegmentDraft))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

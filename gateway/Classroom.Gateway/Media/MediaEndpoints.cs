@@ -47,6 +47,11 @@ public static class MediaEndpoints
         var media = client.GetGrain<IClassroomMedia>(ClassroomIds.Checked(id));
         try
         {
+            if (duration is not (>= MediaLimits.MinDurationMillis and <= MediaLimits.MaxDurationMillis) || offset is not >= 0)
+            {
+                throw new ClassroomValidationException(Refusals.MediaDurationRange, MediaLimits.MinDurationMillis, MediaLimits.MaxDurationMillis);
+            }
+
             // Who, when and which number, before a byte of the body is read: a student's upload costs nothing.
             var streamId = await media.CheckSegmentAsync(user, number);
             var bytes = await MediaUploadBody.ReadAsync(context.Request, options.Value.MaxSegmentBytes, cancellationToken);
@@ -60,7 +65,7 @@ public static class MediaEndpoints
             }
 
             var segment = await media.AddSegmentAsync(user, new MediaSegmentDraft(
-                number, offset ?? 0, duration ?? 0, bytes.Length, audio?.Length ?? 0, webm.Width, webm.Height, sha256, webm.Codecs));
+                number, offset.Value, duration.Value, bytes.Length, audio?.Length ?? 0, webm.Width, webm.Height, sha256, webm.Codecs));
             metrics.Uploaded(MediaMetrics.Stored, bytes.Length);
             var url = MediaIds.Url(streamId, number, MediaRenditions.AudioVideo);
             return TypedResults.Created(url, new MediaSegmentUploaded(segment, url, audio is null ? null : MediaIds.Url(streamId, number, MediaRenditions.Audio)));

@@ -6,6 +6,7 @@ import { t, formatNumber } from './i18n.js';
 import { LiveLesson } from './live.js';
 import { nameOf, markerLabel } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
+import { mountMediaConsole } from './media-console.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -13,6 +14,7 @@ if (current && !classroomId) say(t('console.noLesson'), 'error');
 
 const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') }) : null;
 const act = (method, ...args) => attempt(() => lesson.invoke(method, ...args));
+const media = lesson ? mountMediaConsole(lesson) : null;
 /** A button's name for a screen reader: its visible words, then whom it acts on ("禁言：演示学生2"). */
 const forWhom = (action, name) => t('console.forWhom', { action: t(action), name });
 for (const option of byId('slow-mode').options) {
@@ -42,6 +44,7 @@ function render() {
   renderChat(s);
   renderPolls(s);
   renderMarkers(s);
+  media.render(s);
 }
 
 function renderPeople(s) {

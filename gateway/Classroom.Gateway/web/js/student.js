@@ -7,6 +7,7 @@ import { t } from './i18n.js';
 import { LiveLesson } from './live.js';
 import { nameOf } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
+import { mountLiveMedia } from './media-student.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -17,8 +18,12 @@ const myVotes = new Map();
 // Choices ticked but not yet sent: the polls are redrawn on every event, and a choice in progress must survive that.
 const drafts = new Map();
 const lesson = current && classroomId
-  ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') })
+  ? new LiveLesson(classroomId, {
+    asViewer: param('watch') === '1', onChange: (_, events) => { render(); liveMedia.update(lesson.snapshot, events); }, onConnection: showConnection,
+    onError: error => say(messageOf(error), 'error'),
+  })
   : null;
+const liveMedia = lesson ? mountLiveMedia(lesson) : null;
 
 
 function render() {
