@@ -12,8 +12,9 @@ internal static class WebPages
 {
     public const string Folder = "web";
 
+    // media-src blob: is the lesson's media: its players feed a MediaSource, which a <video> plays through an object URL.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' blob:; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     public static WebApplication UseWebPages(this WebApplication app)

@@ -32,6 +32,8 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(PageSettings))]
 [JsonSerializable(typeof(PhotoUploaded))]
+[JsonSerializable(typeof(Media.MediaSegmentUploaded))]
+[JsonSerializable(typeof(Media.MediaLag))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(bool))]
