@@ -83,6 +83,14 @@ public sealed class MediaPageTests(BrowserFixture fixture)
             "t => { const v = document.querySelector('#media-video'); return v.readyState >= 2 && v.videoWidth > 0 && Math.abs(v.currentTime - t) < 0.6; }", moment / 1000.0);
         Assert.Equal(camera.Width, await replay.EvaluateAsync<int>("() => document.querySelector('#media-video').videoWidth"));
         await BrowserFixture.ScreenshotAsync(replay, "media-replay-phone-zh-CN");
+
+        // Played at 2x, the picture keeps in step with the events' playhead.
+        await replay.Locator("#speed").SelectOptionAsync("2");
+        await replay.Locator("#play").ClickAsync();
+        await WaitAsync(replay, """
+            t => { const v = document.querySelector('#media-video'); const playhead = Number(document.querySelector('#scrubber').value) / 1000;
+              return v.playbackRate === 2 && !v.paused && v.currentTime > t + 2 && Math.abs(v.currentTime - playhead) < 1; }
+            """, moment / 1000.0);
         Assert.Empty(fixture.PageErrors);
     }
 
@@ -108,7 +116,7 @@ public sealed class MediaPageTests(BrowserFixture fixture)
             var state = await page.EvaluateAsync<string>("""
                 () => { const v = document.querySelector('#media-video'); const b = [];
                   for (let i = 0; i < v.buffered.length; i++) b.push([v.buffered.start(i), v.buffered.end(i)]);
-                  return JSON.stringify({ paused: v.paused, readyState: v.readyState, currentTime: v.currentTime, width: v.videoWidth, buffered: b,
+                  return JSON.stringify({ paused: v.paused, seeking: v.seeking, readyState: v.readyState, currentTime: v.currentTime, width: v.videoWidth, buffered: b,
                     error: v.error?.message, delay: document.querySelector('#media-delay')?.textContent, lag: document.querySelector('#media-lag')?.textContent, state: document.querySelector('#media-state')?.textContent, status: document.querySelector('#status')?.textContent }); }
                 """);
             throw new TimeoutException($"{condition} never held on {page.Url}: {state}\n{string.Join('\n', Console)}", e);

@@ -4,6 +4,7 @@
 // segment and skips ahead when it falls more than MAX_BEHIND behind; the replay player follows the event playhead.
 const MAX_BEHIND_SECONDS = 3;
 const KEEP_BEHIND_SECONDS = 20;
+const MAX_GAP_SECONDS = 1;
 
 const url = (streamId, rendition, number) => `/api/media/${streamId}/${rendition}/${number}.webm`;
 
@@ -15,6 +16,8 @@ export class SegmentPlayer {
     this.generation = 0;
     this.appended = new Set();
     this.chain = Promise.resolve();
+    // A gap between two segments (frames a recorder lost) would stall the element for good: step over short ones.
+    video.addEventListener('waiting', () => this.#jumpGap());
   }
 
   get canPlay() {
@@ -77,6 +80,18 @@ export class SegmentPlayer {
       this.video.muted = true;
       onMuted?.();
       await this.video.play().catch(() => {});
+    }
+  }
+
+  #jumpGap() {
+    const now = this.video.currentTime;
+    if (this.video.seeking || this.buffered(now + 0.05)) return;
+    const ranges = this.video.buffered;
+    for (let i = 0; i < ranges.length; i++) {
+      if (ranges.start(i) > now && ranges.start(i) - now < MAX_GAP_SECONDS) {
+        this.video.currentTime = ranges.start(i);
+        return;
+      }
     }
   }
 
@@ -157,6 +172,7 @@ export class LiveMedia {
   }
 
   async #begin(segment) {
+    if (!this.player.canPlay) return;
     this.started = true;
     this.player.reset(segment.codecs);
     await this.player.append(this.media.streamId, segment);
@@ -208,6 +224,7 @@ export class ReplayMedia {
   }
 
   async #follow(positionMillis, { playing, speed }) {
+    if (!this.player.canPlay) return false;
     const seconds = positionMillis / 1000;
     const due = await this.#segmentsFrom(positionMillis);
     if (due.length === 0) {

@@ -8,6 +8,10 @@ import { lang } from './i18n.js';
 
 /** How long each segment records: the floor of viewers' delay, and one request a second for each of them. */
 export const SEGMENT_MILLIS = 1000;
+// How long a recorder runs on after the next one started. Chrome drops the frames still in its encoder when a recorder
+// stops (hundreds of milliseconds on a busy machine): the overlap covers them, and the player keeps the next segment's
+// frames where the two overlap (an append replaces what it overlaps).
+const OVERLAP_MILLIS = 300;
 const TYPES = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'];
 const MAX_WAITING = 3;
 const RETRIES = 2;
@@ -76,7 +80,8 @@ export class MediaSender {
     const parts = [];
     previous.ondataavailable = event => { if (event.data.size > 0) parts.push(event.data); };
     previous.onstop = () => this.#enqueue({ ...segment, body: new Blob(parts, { type: 'video/webm' }) });
-    previous.stop();
+    if (this.live) setTimeout(() => previous.stop(), OVERLAP_MILLIS);
+    else previous.stop();
   }
 
   #enqueue(segment) {
