@@ -26,7 +26,7 @@ export function mountLiveMedia(lesson) {
     const delay = media.delay;
     byId('media-delay').textContent = m?.live && delay !== null ? t('media.delay', { seconds: formatNumber(Math.round(delay * 10) / 10) }) : '';
     byId('media-audio-only').setAttribute('aria-pressed', String(audioOnly));
-    byId('media-audio-only').disabled = !m?.live;
+    byId('media-audio-only').hidden = !m?.live;
   }
 
   byId('media-audio-only').addEventListener('click', () => {

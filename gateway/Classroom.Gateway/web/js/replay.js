@@ -30,6 +30,7 @@ function followMedia() {
   reckonedFrom = { position, at: performance.now() };
   media?.follow(position, { playing, speed: Number(byId('speed').value) }).then(covered => {
     byId('media-state').textContent = covered ? '' : t('media.noRecording');
+    byId('media-video').hidden = !covered;
   }, () => {});
 }
 
