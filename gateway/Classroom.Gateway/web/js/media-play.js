@@ -180,11 +180,14 @@ export class LiveMedia {
     await this.player.play(this.onMuted);
   }
 
-  // More than MAX_BEHIND_SECONDS behind what is buffered (a stall, a slow link): jump to the newest segment's start.
+  // More than MAX_BEHIND_SECONDS behind the lesson's now or what is buffered (a stall, a slow link, a busy machine):
+  // jump to the newest segment's start, once it is in the buffer.
   #keepUp() {
     const newest = this.media?.segments?.at(-1);
-    if (newest && this.player.bufferedEnd - this.video.currentTime > MAX_BEHIND_SECONDS && this.player.buffered(newest.startMillis / 1000)) {
-      this.video.currentTime = newest.startMillis / 1000;
+    const start = newest ? newest.startMillis / 1000 : 0;
+    const behind = Math.max(this.delay ?? 0, this.player.bufferedEnd - this.video.currentTime);
+    if (newest && behind > MAX_BEHIND_SECONDS && start > this.video.currentTime + 0.5 && this.player.buffered(start)) {
+      this.video.currentTime = start;
     }
     this.onChange(this);
   }
