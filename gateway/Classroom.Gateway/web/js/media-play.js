@@ -202,6 +202,7 @@ export class ReplayMedia {
     this.request = request;
     this.segments = [];
     this.streamId = null;
+    this.quietUntil = 0;
   }
 
   /**
@@ -251,13 +252,15 @@ export class ReplayMedia {
   /** The known segments that end after the moment, fetching a page from the server when the known ones run short. */
   async #segmentsFrom(millis) {
     let due = this.segments.filter(s => s.startMillis + s.durationMillis > millis);
-    if (due.length < 3 && !this.complete) {
+    // Past the last segment there is nothing to fetch until a live lesson adds some: ask at most every two seconds.
+    if (due.length < 3 && performance.now() >= this.quietUntil) {
       const page = await this.request(`${this.path}?from=${Math.floor(millis)}&max=30`);
       this.streamId = page.streamId;
       const known = new Set(this.segments.map(s => s.number));
-      this.segments.push(...page.segments.filter(s => !known.has(s.number)));
+      const added = page.segments.filter(s => !known.has(s.number));
+      this.segments.push(...added);
       this.segments.sort((a, b) => a.number - b.number);
-      this.complete = !page.hasMore && this.ended;
+      this.quietUntil = added.length === 0 && !page.hasMore ? performance.now() + 2000 : 0;
       due = this.segments.filter(s => s.startMillis + s.durationMillis > millis);
     }
     return due;

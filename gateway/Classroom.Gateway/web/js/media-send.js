@@ -4,7 +4,7 @@
 // segments lie end to end. Segments are uploaded one at a time, in order; a sender that falls behind drops the oldest
 // waiting segment rather than drifting further from live.
 import { freshToken } from './api.js';
-import { lang } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /** How long each segment records: the floor of viewers' delay, and one request a second for each of them. */
 export const SEGMENT_MILLIS = 1000;
@@ -125,7 +125,7 @@ export class MediaSender {
         // Refused for what it is (not for the network): sending it again changes nothing.
         if (response.status < 500 && response.status !== 429) return false;
       } catch {
-        this.stats.lastError = null;
+        this.stats.lastError = t('error.network');
       }
     }
     return false;
