@@ -1,5 +1,6 @@
 using Classroom.Bench.Calls;
 using Classroom.Bench.Fanout;
+using Classroom.Bench.Media;
 using Classroom.Bench.Qa;
 using Classroom.Bench.Replay;
 using Classroom.Bench.Votes;
@@ -37,6 +38,9 @@ internal static class BenchCommands
           qa      indexes N generated Chinese questions with answers (one folder index per subject), commits, reopens,
                   then times similar-question searches as students type them
                   --questions N (200000)  --searches N (2000)
+          media   lesson media through one gateway: upload-to-playable delay (upload, event at a viewer, segment fetched),
+                  then segment GETs per second served to N concurrent clients (loopback, no cache in front)
+                  --clients N (64)  --seconds N (10)  --segments N (30)  --bytes N (125000, a second at 1 Mbit/s)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -82,6 +86,9 @@ internal static class BenchCommands
                     return 0;
                 case "qa":
                     Console.WriteLine(QaBenchmark.Run(options));
+                    return 0;
+                case "media":
+                    Console.WriteLine(await MediaBenchmark.RunAsync(options));
                     return 0;
                 case "votes":
                     Console.WriteLine(await VotesBenchmark.RunAsync(options));

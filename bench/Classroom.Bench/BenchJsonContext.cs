@@ -9,6 +9,7 @@ namespace Classroom.Bench;
 [JsonSerializable(typeof(Fanout.FanoutResult))]
 [JsonSerializable(typeof(Replay.ReplayResult))]
 [JsonSerializable(typeof(Qa.QaResult))]
+[JsonSerializable(typeof(Media.MediaResult))]
 [JsonSerializable(typeof(Cluster.ClusterCallsResult))]
 [JsonSerializable(typeof(Cluster.FailoverResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -1,11 +1,12 @@
 using Classroom.Contracts.Board;
+using Classroom.Contracts.Media;
 using System.Text.Json.Serialization;
 
 namespace Classroom.Contracts.Classrooms;
 
 /// <summary>
 /// A classroom as one viewer may see it, as of event <see cref="Seq"/>: a client applies events from <c>Seq + 1</c>.
-/// Staff (teacher, assistants) also see the muted list and quiz answer keys. <see cref="Board"/> holds every page of the board.
+/// Staff (teacher, assistants) also see the muted list and quiz answer keys. <see cref="Board"/> holds every page of the board; <see cref="Media"/> the teacher's broadcast and its latest segments.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ClassroomSnapshot")]
 public sealed record ClassroomSnapshot(
@@ -23,7 +24,8 @@ public sealed record ClassroomSnapshot(
     [Id(11)] [property: JsonPropertyName("hands")] IReadOnlyList<string> Hands,
     [Id(12)] [property: JsonPropertyName("stage")] IReadOnlyList<string> Stage,
     [Id(13)] [property: JsonPropertyName("markers")] IReadOnlyList<MarkerView> Markers,
-    [Id(14)] [property: JsonPropertyName("board")] BoardView Board);
+    [Id(14)] [property: JsonPropertyName("board")] BoardView Board,
+    [Id(15)] [property: JsonPropertyName("media")] MediaView? Media = null);
 
 /// <summary>Who is present. Above the classroom's threshold only staff are listed; the count is always exact.</summary>
 [GenerateSerializer, Immutable, Alias("PresenceView")]

@@ -104,4 +104,6 @@ public sealed class Phrase
     public static readonly Phrase UploadSlides = new("action.upload-slides");
     /// <summary>The micro-lesson's description</summary>
     public static readonly Phrase MicroDescription = new("field.micro-description");
+    /// <summary>go live with sound and picture</summary>
+    public static readonly Phrase Broadcast = new("action.broadcast");
 }

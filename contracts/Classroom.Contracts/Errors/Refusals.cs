@@ -386,4 +386,34 @@ public static class Refusals
     public const string MicroDeleteNotAllowed = "micro.delete-not-allowed";
     /// <summary>A micro-lesson id is 'ml-' and 16 hexadecimal digits.</summary>
     public const string MicroId = "micro.id";
+    /// <summary>No media segment was sent: the request has no body.</summary>
+    public const string MediaSegmentEmpty = "media.segment-empty";
+    /// <summary>A media segment is at most {0} MB.</summary>
+    public const string MediaSegmentTooLarge = "media.segment-too-large";
+    /// <summary>A media segment must be a WebM file.</summary>
+    public const string MediaNotWebm = "media.not-webm";
+    /// <summary>The media segment could not be read: it is damaged, cut short or not laid out as a WebM file is.</summary>
+    public const string MediaMalformed = "media.malformed";
+    /// <summary>Only VP8 or VP9 video and Opus sound are accepted, one track of each at most.</summary>
+    public const string MediaUnsupportedCodec = "media.unsupported-codec";
+    /// <summary>A media segment must begin with a keyframe: record each segment with a recorder of its own.</summary>
+    public const string MediaNoKeyframe = "media.no-keyframe";
+    /// <summary>A media segment lasts {0} to {1} ms and starts 0 ms or more into its broadcast.</summary>
+    public const string MediaDurationRange = "media.duration-range";
+    /// <summary>A picture is {0} to {1} pixels on a side.</summary>
+    public const string MediaPictureSize = "media.picture-size";
+    /// <summary>Nothing is being broadcast: go live first.</summary>
+    public const string MediaNotBroadcasting = "media.not-broadcasting";
+    /// <summary>Segment {0} was already sent with other content.</summary>
+    public const string MediaNumberUsed = "media.number-used";
+    /// <summary>Segment numbers only grow: the next is {0} to {1}.</summary>
+    public const string MediaNumberOrder = "media.number-order";
+    /// <summary>No media segment '{0}'.</summary>
+    public const string MediaSegmentNotFound = "media.segment-not-found";
+    /// <summary>Too many media uploads: try again in {0} seconds.</summary>
+    public const string MediaRateLimit = "media.rate-limit";
+    /// <summary>The picture comes from the camera or a shared screen.</summary>
+    public const string MediaSourceUnknown = "media.source";
+    /// <summary>A delay is 0 to {0} seconds.</summary>
+    public const string MediaLagRange = "media.lag-range";
 }

@@ -48,6 +48,10 @@ public static class ClassroomEventTypes
         ("board.pen-granted", typeof(BoardPenGranted)),
         ("board.pen-revoked", typeof(BoardPenRevoked)),
         ("board.slides-added", typeof(BoardSlidesAdded)),
+        ("media.broadcast-started", typeof(MediaBroadcastStarted)),
+        ("media.tracks-changed", typeof(MediaTracksChanged)),
+        ("media.segment-added", typeof(MediaSegmentAdded)),
+        ("media.broadcast-ended", typeof(MediaBroadcastEnded)),
     ];
 
     private static readonly Dictionary<string, Type> s_byName = Known.ToDictionary(static k => k.Name, static k => k.Type, StringComparer.Ordinal);

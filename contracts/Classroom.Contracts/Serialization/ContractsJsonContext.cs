@@ -4,6 +4,7 @@ using Classroom.Contracts.Board;
 using Classroom.Contracts.Catalog;
 using Classroom.Contracts.Classrooms;
 using Classroom.Contracts.Events;
+using Classroom.Contracts.Media;
 using Classroom.Contracts.Photos;
 using Classroom.Contracts.Questions;
 using Classroom.Contracts.Replays;
@@ -107,4 +108,12 @@ namespace Classroom.Contracts.Serialization;
 [JsonSerializable(typeof(MicroLessons.MicroLessonQuery))]
 [JsonSerializable(typeof(MicroLessons.MicroLessonView))]
 [JsonSerializable(typeof(IReadOnlyList<MicroLessons.MicroLessonView>))]
+[JsonSerializable(typeof(MediaBroadcastStarted))]
+[JsonSerializable(typeof(MediaTracksChanged))]
+[JsonSerializable(typeof(MediaSegmentAdded))]
+[JsonSerializable(typeof(MediaBroadcastEnded))]
+[JsonSerializable(typeof(MediaBroadcastTicket))]
+[JsonSerializable(typeof(MediaView))]
+[JsonSerializable(typeof(MediaSegmentPage))]
+[JsonSerializable(typeof(MediaSegmentDraft))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -58,7 +58,7 @@ public sealed partial class ApiErrors(IProblemDetailsService problems, RefusalLo
     /// <summary>The HTTP status of <paramref name="exception"/> and the catalogue code of its problem's title.</summary>
     public static (int Status, string TitleCode) Classify(Exception exception) => exception switch
     {
-        ClassroomValidationException { Code: Refusals.PhotoTooLarge } => (StatusCodes.Status413PayloadTooLarge, Refusals.TitleInvalidRequest),
+        ClassroomValidationException { Code: Refusals.PhotoTooLarge or Refusals.MediaSegmentTooLarge } => (StatusCodes.Status413PayloadTooLarge, Refusals.TitleInvalidRequest),
         ClassroomValidationException { Code: Refusals.PhotoUnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, Refusals.TitleInvalidRequest),
         ClassroomValidationException { Code: Refusals.SlidesTooLarge } => (StatusCodes.Status413PayloadTooLarge, Refusals.TitleInvalidRequest),
         ClassroomValidationException { Code: Refusals.SlidesNotPdf } => (StatusCodes.Status415UnsupportedMediaType, Refusals.TitleInvalidRequest),

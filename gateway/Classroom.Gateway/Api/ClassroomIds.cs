@@ -22,6 +22,6 @@ internal static class ClassroomIds
     /// <summary>The replay of classroom <paramref name="id"/>, after the same check.</summary>
     public static IReplayGrain GetReplay(this IClusterClient client, string? id) => client.GetGrain<IReplayGrain>(Checked(id));
 
-    private static string Checked(string? id) =>
+    public static string Checked(string? id) =>
         ClassroomIdRule.IsValid(id) ? id! : throw new ClassroomValidationException(Refusals.ClassroomIdLength, ClassroomIdRule.MaxLength);
 }

@@ -8,6 +8,7 @@ using Classroom.Gateway.Fanout;
 using Classroom.Gateway.Hubs;
 using Classroom.Gateway.Localization;
 using Classroom.Gateway.MicroLessons;
+using Classroom.Gateway.Media;
 using Classroom.Gateway.Photos;
 using Classroom.Gateway.Questions;
 using Classroom.Gateway.Serialization;
@@ -62,6 +63,7 @@ public static class ClassroomGatewayExtensions
         services.AddPhotos();
         services.AddSlides();
         builder.AddClassroomBlobs();
+        builder.AddMedia();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
         {
@@ -96,11 +98,13 @@ public static class ClassroomGatewayExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
         });
         services.AddOpenApi();
+        var mediaUploadsPerMinute = builder.UploadsPerMinute();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(HubConnectionLimit.Policy, context => HubConnectionLimit.Partition(context, gateway.ConnectionsPerMinute));
             o.AddPolicy(QaWriteLimit.Policy, context => QaWriteLimit.Partition(context, gateway.QaWritesPerTenMinutes));
+            o.AddPolicy(MediaUploadLimit.Policy, context => MediaUploadLimit.Partition(context, mediaUploadsPerMinute));
         });
 
         services.AddSignalR(o =>
@@ -152,6 +156,7 @@ public static class ClassroomGatewayExtensions
         app.MapMicroLessonEndpoints();
         app.MapPhotoEndpoints();
         app.MapSlideEndpoints();
+        app.MapMediaEndpoints();
         // A connection ends when its token does (the page's client reconnects with the session's current token).
         app.MapHub<ClassroomHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Operator);

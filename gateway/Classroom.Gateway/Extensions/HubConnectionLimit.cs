@@ -46,7 +46,12 @@ internal static class HubConnectionLimit
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var texts = context.RequestServices.GetRequiredService<RefusalLocalizer>();
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        var code = policy == Questions.QaWriteLimit.Policy ? Refusals.QaRateLimit : Refusals.HubConnectionRateLimit;
+        var code = policy switch
+        {
+            Questions.QaWriteLimit.Policy => Refusals.QaRateLimit,
+            Media.MediaUploadLimit.Policy => Refusals.MediaRateLimit,
+            _ => Refusals.HubConnectionRateLimit,
+        };
         await TooManyRequests.Problem(context, texts, code, wait).ExecuteAsync(context);
     }
 }

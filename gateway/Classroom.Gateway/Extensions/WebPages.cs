@@ -14,9 +14,10 @@ internal static class WebPages
 
     // worker-src: the board's PDF.js renders slides in a worker it starts from /lib/pdfjs (never from a blob or data
     // URL); said outright rather than left to fall back to script-src. No 'unsafe-eval', no 'wasm-unsafe-eval': PDF.js
-    // is told not to need them (js/board-slides.js).
+    // is told not to need them (js/board-slides.js). media-src blob: is the lesson's media: its players feed a
+    // MediaSource, which a <video> plays through an object URL.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' blob:; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     public static WebApplication UseWebPages(this WebApplication app)

@@ -16,7 +16,7 @@ namespace Classroom.Gateway.Hubs;
 [Authorize]
 internal sealed partial class ClassroomHub(
     IClusterClient client, ClassroomFanout fanout, ViewerRegistry viewers, QaNotifier qa, IHubContext<ClassroomHub> hubContext, TimeProvider time,
-    ILogger<ClassroomHub> logger) : Hub
+    Media.MediaLagBoard lag, ILogger<ClassroomHub> logger) : Hub
 {
     private CurrentUser User => CurrentUser.From(Context.User!);
 
@@ -66,6 +66,7 @@ internal sealed partial class ClassroomHub(
     {
         var viewer = viewers.Get(Context.ConnectionId);
         qa.Forget(Context.ConnectionId);
+        lag.Forget(Context.ConnectionId);
         await CloseReplaysAsync();
         foreach (var membership in viewer.Memberships.Values.ToList())
         {

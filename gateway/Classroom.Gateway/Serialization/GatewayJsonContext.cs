@@ -34,6 +34,8 @@ namespace Classroom.Gateway.Serialization;
 [JsonSerializable(typeof(PageSettings))]
 [JsonSerializable(typeof(PhotoUploaded))]
 [JsonSerializable(typeof(Slides.SlidesUploaded))]
+[JsonSerializable(typeof(Media.MediaSegmentUploaded))]
+[JsonSerializable(typeof(Media.MediaLag))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(bool))]

@@ -119,6 +119,7 @@ public sealed partial class ClassroomState
                 break;
             default:
                 Board.Apply(e.Data);
+                Media.Apply(e.Data);
                 break;
         }
     }
@@ -179,6 +180,8 @@ public sealed partial class ClassroomState
 
         Hands.Clear();
         Stage.Clear();
+        // The lesson's end ends a broadcast too, without an event of its own.
+        Media.Live = false;
         AddMarker("Lesson ended", MarkerKind.LessonEnd, e);
     }
 

@@ -71,6 +71,9 @@ public sealed partial class ClassroomState
     [JsonPropertyName("board")]
     public BoardState Board { get; set; } = new();
 
+    [JsonPropertyName("media")]
+    public MediaState Media { get; set; } = new();
+
     /// <summary>
     /// Drops what only the live classroom's rules need and no view shows: who voted what in polls that take no more
     /// votes (their counts stay), and when each student last chatted (for slow mode). For replay checkpoints, which are

@@ -21,7 +21,7 @@ internal static class ClassroomView
             classroomId, state.Seq, state.Status, state.Preview, state.StartedAt, state.EndedAt, [.. state.Assistants], state.Registered.Count,
             new PresenceView(state.Present, listed),
             new ChatView(state.ChatEnabled, state.SlowModeSeconds, [.. state.Messages], staff ? [.. state.Muted.Order(StringComparer.Ordinal)] : []),
-            polls, [.. state.Hands], [.. state.Stage], [.. state.Markers], state.Board.View());
+            polls, [.. state.Hands], [.. state.Stage], [.. state.Markers], state.Board.View(), state.Media.View());
     }
 
     /// <summary>

@@ -50,13 +50,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private IBrowser? _fakeDevices;
+
+    /// <summary>
+    /// A second chromium whose camera and microphone are chromium's fakes (a moving test picture, a beep) and whose
+    /// permission prompts answer yes, for the media pages; launched on first use.
+    /// </summary>
+    public async Task<IBrowser> FakeDevicesBrowserAsync() => _fakeDevices ??= await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--auto-select-desktop-capture-source=Entire screen"],
+    });
+
     /// <summary>
     /// A fresh browser (its own storage, so its own session), phone-sized when asked, whose language settings ask for
-    /// <paramref name="language"/> (navigator.languages and Accept-Language).
+    /// <paramref name="language"/> (navigator.languages and Accept-Language); in <paramref name="browser"/> when given.
     /// </summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, string language = "en")
+    public async Task<IPage> NewPageAsync(bool phone = false, string language = "en", IBrowser? browser = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 860 },
@@ -82,9 +96,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the schedule's form.</summary>
-    public async Task<IPage> SignInAsync(string userName, string password, bool phone = false, string language = "en")
+    public async Task<IPage> SignInAsync(string userName, string password, bool phone = false, string language = "en", IBrowser? browser = null)
     {
-        var page = await NewPageAsync(phone, language);
+        var page = await NewPageAsync(phone, language, browser);
         await page.GotoAsync("/");
         var form = page.Locator("#sign-in-form");
         await form.Locator("[name=userName]").FillAsync(userName);
@@ -122,6 +136,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null)
         {
             await Browser.CloseAsync();
+        }
+
+        if (_fakeDevices is not null)
+        {
+            await _fakeDevices.CloseAsync();
         }
 
         _playwright?.Dispose();

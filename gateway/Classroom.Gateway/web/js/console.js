@@ -8,6 +8,7 @@ import { LiveLesson } from './live.js';
 import { nameOf, markerLabel } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 import { Board, penButton, onlyDrawing } from './board.js';
+import { mountMediaConsole } from './media-console.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -16,6 +17,7 @@ if (current && !classroomId) say(t('console.noLesson'), 'error');
 const lesson = current && classroomId ? new LiveLesson(classroomId, { onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') }) : null;
 const act = (method, ...args) => attempt(() => lesson.invoke(method, ...args));
 const board = lesson ? new Board({ lesson, me: current.user.userId, onRefusal: error => say(messageOf(error), 'error'), act }) : null;
+const media = lesson ? mountMediaConsole(lesson) : null;
 /** A button's name for a screen reader: its visible words, then whom it acts on ("禁言：演示学生2"). */
 const forWhom = (action, name) => t('console.forWhom', { action: t(action), name });
 for (const option of byId('slow-mode').options) {
@@ -48,6 +50,7 @@ function render(_, events) {
   renderChat(s);
   renderPolls(s);
   renderMarkers(s);
+  media.render(s);
 }
 
 function renderPeople(s) {

@@ -5,6 +5,8 @@
 import { t } from './i18n.js';
 import { applyBoardEvent, emptyBoard } from './board-fold.js';
 const CHAT_HISTORY = 200;
+// As many segments as a snapshot carries (MediaLimits.LatestSegments).
+const MEDIA_SEGMENTS = 5;
 
 export function applyEvent(snapshot, event) {
   snapshot.seq = event.seq;
@@ -32,6 +34,7 @@ const handlers = {
     s.endedAt = e.at;
     s.hands = [];
     s.stage = [];
+    if (s.media) s.media.live = false;
     addMarker(s, 'Lesson ended', 'lesson-end', e);
   },
   'staff.assistant-appointed': (s, d) => { if (!s.assistants.includes(d.userId)) s.assistants.push(d.userId); },
@@ -90,6 +93,17 @@ const handlers = {
   },
   'stage.left': (s, d) => { s.stage = without(s.stage, d.studentId); },
   'marker.added': (s, d, e) => addMarker(s, d.label, 'teacher', e),
+  'media.broadcast-started': (s, d) => {
+    s.media = { streamId: d.streamId, live: true, source: d.source, microphone: d.microphone, camera: d.camera, segments: s.media?.segments ?? [] };
+  },
+  'media.tracks-changed': (s, d) => { if (s.media) Object.assign(s.media, { microphone: d.microphone, camera: d.camera }); },
+  'media.segment-added': (s, d) => {
+    if (!s.media) return;
+    const { number, startMillis, durationMillis, bytes, audioBytes, width, height, codecs } = d;
+    s.media.segments.push({ number, startMillis, durationMillis, bytes, audioBytes, width, height, codecs });
+    if (s.media.segments.length > MEDIA_SEGMENTS) s.media.segments.splice(0, s.media.segments.length - MEDIA_SEGMENTS);
+  },
+  'media.broadcast-ended': s => { if (s.media) s.media.live = false; },
 };
 
 /** A snapshot as the server sent it, with marker offsets in milliseconds like the ones folded here. */

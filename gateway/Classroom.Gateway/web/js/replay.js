@@ -8,6 +8,7 @@ import { applyEvent, normalize, markerLabel } from './fold.js';
 import { connectHub } from './hub.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 import { Board, onlyDrawing } from './board.js';
+import { ReplayMedia } from './media-play.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -22,6 +23,25 @@ let opened = false;
 
 const hub = current && classroomId ? connectHub({ onState: showConnection }) : null;
 const board = hub ? new Board() : null;
+const media = hub ? new ReplayMedia(byId('media-video'), classroomId, { request }) : null;
+// Where the playhead was at the last frame, and when: between frames (a stretch without events) the picture is kept in
+// step with an estimate, so that it also crosses stretches without media.
+let reckonedFrom = { position: 0, at: performance.now() };
+
+/** Keeps the recording at the playhead: paused or playing at the chosen speed. */
+function followMedia() {
+  reckonedFrom = { position, at: performance.now() };
+  media?.follow(position, { playing, speed: Number(byId('speed').value) }).then(covered => {
+    byId('media-state').textContent = covered ? '' : t('media.noRecording');
+    byId('media-video').hidden = !covered;
+  }, () => {});
+}
+
+setInterval(() => {
+  if (!playing || !media) return;
+  const estimate = reckonedFrom.position + (performance.now() - reckonedFrom.at) * Number(byId('speed').value);
+  media.follow(Math.min(estimate, info?.durationMillis ?? estimate), { playing, speed: Number(byId('speed').value) }).catch(() => {});
+}, 1000);
 
 
 /** A moment as deep links write it: 4205000 → "1h10m5s", 2500 → "2.5s". */
@@ -37,6 +57,7 @@ function showFrame(frame) {
   snapshot = normalize(frame.snapshot, timeSpanMillis);
   showPosition(frame.offsetMillis);
   render();
+  followMedia();
 }
 
 function showPosition(millis, { updateLink = true } = {}) {
@@ -80,6 +101,7 @@ function renderChapters() {
 function setPlaying(value) {
   playing = value;
   byId('play').textContent = t(value ? 'replay.pause' : 'replay.play');
+  followMedia();
 }
 
 /** The player on the hub: opened once per connection (again after a reconnect, carrying on from the playhead). */
@@ -121,6 +143,7 @@ hub?.on('replay', frame => {
   for (const event of frame.events) applyEvent(snapshot, event);
   showPosition(frame.positionMillis, { updateLink: frame.ended });
   render(frame.events);
+  followMedia();
   if (frame.ended) {
     setPlaying(false);
     say(t('replay.end'), 'info');
@@ -132,7 +155,10 @@ hub?.onreconnected(async () => {
 });
 
 byId('play').addEventListener('click', () => (playing ? pause() : play()));
-byId('speed').addEventListener('change', () => { if (playing) attempt(() => hub.invoke('PlayReplay', classroomId, Number(byId('speed').value))); });
+byId('speed').addEventListener('change', () => {
+  if (playing) attempt(() => hub.invoke('PlayReplay', classroomId, Number(byId('speed').value)));
+  followMedia();
+});
 byId('scrubber').addEventListener('input', event => { byId('position').textContent = formatOffset(Number(event.target.value)); });
 byId('scrubber').addEventListener('change', event => seek(Number(event.target.value)));
 // From the keyboard, the playhead moves in steps a person can use (the range itself counts milliseconds).

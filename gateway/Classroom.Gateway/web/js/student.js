@@ -9,6 +9,7 @@ import { LiveLesson } from './live.js';
 import { nameOf } from './fold.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 import { Board, onlyDrawing } from './board.js';
+import { mountLiveMedia } from './media-student.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -19,11 +20,15 @@ const myVotes = new Map();
 // Choices ticked but not yet sent: the polls are redrawn on every event, and a choice in progress must survive that.
 const drafts = new Map();
 const lesson = current && classroomId
-  ? new LiveLesson(classroomId, { asViewer: param('watch') === '1', onChange: render, onConnection: showConnection, onError: error => say(messageOf(error), 'error') })
+  ? new LiveLesson(classroomId, {
+    asViewer: param('watch') === '1', onChange: (_, events) => { render(); liveMedia.update(lesson.snapshot, events); }, onConnection: showConnection,
+    onError: error => say(messageOf(error), 'error'),
+  })
   : null;
 const board = lesson ? new Board({
   lesson, me, onRefusal: error => say(messageOf(error), 'error'), act: (method, ...args) => attempt(() => lesson.invoke(method, ...args)),
 }) : null;
+const liveMedia = lesson ? mountLiveMedia(lesson) : null;
 
 
 function render(_, events) {
