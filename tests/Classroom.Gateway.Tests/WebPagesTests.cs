@@ -15,6 +15,7 @@ public sealed class WebPagesTests(GatewayFixture fixture)
     [InlineData("/qa.html", "qa.pageTitle")]
     [InlineData("/qa-queue.html", "queue.pageTitle")]
     [InlineData("/question.html", "question.pageTitle")]
+    [InlineData("/micro-lessons.html", "micro.pageTitle")]
     public async Task Each_page_is_served_with_a_strict_content_security_policy(string path, string titleKey)
     {
         using var response = await fixture.Host.Http.GetAsync(path);
@@ -34,7 +35,7 @@ public sealed class WebPagesTests(GatewayFixture fixture)
     [Fact]
     public async Task The_pages_load_no_script_or_style_from_another_site_and_have_none_inline()
     {
-        foreach (var path in new[] { "/", "/teach.html", "/lesson.html", "/replay.html", "/qa.html", "/qa-queue.html", "/question.html" })
+        foreach (var path in new[] { "/", "/teach.html", "/lesson.html", "/replay.html", "/qa.html", "/qa-queue.html", "/question.html", "/micro-lessons.html" })
         {
             var html = await fixture.Host.Http.GetStringAsync(path);
             Assert.DoesNotContain("http://", html);

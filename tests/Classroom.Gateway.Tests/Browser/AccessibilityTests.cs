@@ -190,7 +190,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     }
 
     /// <summary>Runs axe-core in the page (through the DevTools protocol: the page's CSP allows no injected script).</summary>
-    private static async Task AssertAccessibleAsync(IPage page, string what)
+    internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
         await page.EvaluateAsync(Axe);
         var result = await page.EvaluateAsync<JsonElement>("""

@@ -44,7 +44,7 @@ export async function setUpCutting(info, playhead) {
   const form = byId('cut-form');
   const catalogue = await loadCatalogue();
   const fields = {
-    from: byId('cut-from'), to: byId('cut-to'), title: byId('cut-title'), subject: byId('cut-subject'), grade: byId('cut-grade'),
+    from: byId('cut-from'), to: byId('cut-to'), title: byId('cut-title-input'), subject: byId('cut-subject'), grade: byId('cut-grade'),
     points: byId('cut-points'), description: byId('cut-description'), chapter: byId('cut-chapter'),
   };
   let from = 0;

@@ -1,6 +1,7 @@
 // The replay viewer: a timeline with chapters and a scrubber, the board, chat and polls as they were at the playhead
 // (strokes grow while it plays, as they did in the lesson), paced playback at 0.5x-4x over the hub, deep links
-// (?t=1h10m5s, 70m, 4205, 1:10:05) and "continue where you left off".
+// (?t=1h10m5s, 70m, 4205, 1:10:05) and "continue where you left off". With &micro=ID it plays a micro-lesson: the
+// lesson's replay limited to its range (js/replay-micro.js), where the lesson's teacher also cuts new ones.
 import { request, requireSession } from './api.js';
 import { h, fill, morph, byId, say, attempt, param, formatOffset, timeSpanMillis } from './dom.js';
 import { t } from './i18n.js';
@@ -9,6 +10,8 @@ import { connectHub } from './hub.js';
 import { chatItems, fillChat, pollCard, statusBadge, showConnection } from './views.js';
 import { Board, onlyDrawing } from './board.js';
 import { ReplayMedia } from './media-play.js';
+import { loadMicroLesson, rangeOf, chatInRange, showMicroLesson, setUpCutting } from './replay-micro.js';
+import { loadCatalogue } from './qa-views.js';
 
 const current = requireSession();
 const classroomId = param('lesson');
@@ -20,6 +23,9 @@ let snapshot = null;
 let position = 0;
 let playing = false;
 let opened = false;
+// The micro-lesson being watched (null: the whole lesson), and the part of the timeline the page shows.
+let micro = null;
+let range = null;
 
 const hub = current && classroomId ? connectHub({ onState: showConnection }) : null;
 const board = hub ? new Board() : null;
@@ -63,11 +69,15 @@ function showFrame(frame) {
 function showPosition(millis, { updateLink = true } = {}) {
   position = millis;
   if (millis > info.durationMillis) info.durationMillis = millis;
-  byId('scrubber').max = String(info.durationMillis);
-  byId('duration').textContent = formatOffset(info.durationMillis);
+  range = rangeOf(micro, info);
+  // A micro-lesson's clock counts from its own start; its links keep the lesson's time.
+  const length = range.to - range.from;
+  byId('scrubber').min = String(range.from);
+  byId('scrubber').max = String(range.to);
+  byId('duration').textContent = formatOffset(length);
   if (!byId('scrubber').matches(':active')) byId('scrubber').value = String(millis);
-  byId('scrubber').setAttribute('aria-valuetext', t('replay.at', { position: formatOffset(millis), duration: formatOffset(info.durationMillis) }));
-  byId('position').textContent = formatOffset(millis);
+  byId('scrubber').setAttribute('aria-valuetext', t('replay.at', { position: formatOffset(millis - range.from), duration: formatOffset(length) }));
+  byId('position').textContent = formatOffset(millis - range.from);
   if (updateLink) {
     const url = new URL(location.href);
     url.searchParams.set('t', linkTime(millis));
@@ -81,21 +91,22 @@ function showPosition(millis, { updateLink = true } = {}) {
 function render(events = null) {
   board.update(snapshot.board, events);
   if (onlyDrawing(events)) return;
-  fillChat(byId('chat'), chatItems(snapshot.chat.messages));
+  fillChat(byId('chat'), chatItems(chatInRange(snapshot.chat.messages, micro, info)));
   byId('present').textContent = t('replay.present', { count: snapshot.presence.present });
   const polls = [...snapshot.polls].reverse();
   morph(byId('polls'), polls.length === 0 ? h('p', { className: 'empty', text: t('replay.noPolls') }) : polls.map(p => pollCard(p)));
 }
 
 function renderChapters() {
-  const chapters = info.chapters;
+  // A micro-lesson lists the chapters that begin inside it (the one beginning where it ends is the next part's).
+  const chapters = info.chapters.filter(c => c.offsetMillis >= range.from && (micro ? c.offsetMillis < range.to : c.offsetMillis <= range.to));
   const currentChapter = chapters.findLast(c => c.offsetMillis <= position);
   morph(byId('chapters'), chapters.map(c => h('li', { dataset: { key: String(c.seq) } }, h('button', {
     className: c === currentChapter ? 'current' : '', dataset: { offset: c.offsetMillis }, onclick: () => seek(c.offsetMillis),
     'aria-current': c === currentChapter ? 'step' : null,
   }, h('span', { className: c.kind === 'teacher' ? 'user-text' : null, text: markerLabel(c) }), h('span', { className: 'muted clock', text: formatOffset(c.offsetMillis) })))));
-  const span = Math.max(1, info.durationMillis);
-  morph(byId('ticks'), chapters.map(c => h('span', { dataset: { key: String(c.seq) }, title: markerLabel(c), style: `left: ${(100 * c.offsetMillis / span).toFixed(2)}%` })));
+  const span = Math.max(1, range.to - range.from);
+  morph(byId('ticks'), chapters.map(c => h('span', { dataset: { key: String(c.seq) }, title: markerLabel(c), style: `left: ${(100 * (c.offsetMillis - range.from) / span).toFixed(2)}%` })));
 }
 
 function setPlaying(value) {
@@ -107,12 +118,12 @@ function setPlaying(value) {
 /** The player on the hub: opened once per connection (again after a reconnect, carrying on from the playhead). */
 async function ensurePlayer() {
   if (opened) return;
-  await hub.invoke('OpenReplay', classroomId);
+  await (micro ? hub.invoke('OpenMicroLesson', micro.microLessonId) : hub.invoke('OpenReplay', classroomId));
   opened = true;
 }
 
 async function seek(millis) {
-  const target = Math.max(0, Math.min(millis, info.durationMillis));
+  const target = Math.max(range.from, Math.min(millis, range.to));
   const frame = await attempt(async () => {
     if (hub.state !== signalR.HubConnectionState.Connected) return request(`${path}/state?t=${target / 1000}`);
     await ensurePlayer();
@@ -125,7 +136,8 @@ async function play() {
   const speed = Number(byId('speed').value);
   const started = await attempt(async () => {
     await ensurePlayer();
-    showFrame(await hub.invoke('SeekReplay', classroomId, position >= info.durationMillis && info.status === 'ended' ? 0 : position));
+    const atEnd = position >= range.to && (micro || info.status === 'ended');
+    showFrame(await hub.invoke('SeekReplay', classroomId, atEnd ? range.from : position));
     await hub.invoke('PlayReplay', classroomId, speed);
     return true;
   });
@@ -146,7 +158,7 @@ hub?.on('replay', frame => {
   followMedia();
   if (frame.ended) {
     setPlaying(false);
-    say(t('replay.end'), 'info');
+    say(t(micro ? 'micro.end' : 'replay.end'), 'info');
   }
 });
 hub?.onreconnecting(() => { opened = false; });
@@ -165,7 +177,7 @@ byId('scrubber').addEventListener('change', event => seek(Number(event.target.va
 const SCRUB_KEYS = { ArrowLeft: -5000, ArrowDown: -5000, ArrowRight: 5000, ArrowUp: 5000, PageDown: -60000, PageUp: 60000 };
 byId('scrubber').addEventListener('keydown', event => {
   const step = SCRUB_KEYS[event.key];
-  const target = step !== undefined ? position + step : event.key === 'Home' ? 0 : event.key === 'End' ? info.durationMillis : null;
+  const target = step !== undefined ? position + step : event.key === 'Home' ? range.from : event.key === 'End' ? range.to : null;
   if (target === null || !info) return;
   event.preventDefault();
   seek(target);
@@ -175,14 +187,24 @@ async function load() {
   const answer = await attempt(() => request(path));
   if (!answer) return;
   info = answer.replay;
-  document.title = t('replay.documentTitle', { title: info.preview?.title ?? classroomId });
-  byId('title').textContent = info.preview?.title ?? classroomId;
+  if (param('micro')) {
+    micro = await loadMicroLesson(param('micro'));
+    if (!micro) return;
+    showMicroLesson(micro, info, await loadCatalogue());
+  }
+  range = rangeOf(micro, info);
+  const title = micro?.title ?? info.preview?.title ?? classroomId;
+  document.title = t('replay.documentTitle', { title });
+  byId('title').textContent = title;
   fill(byId('lesson-status'), statusBadge(info.status));
-  // The server reads every deep-link form, and says what it accepts when it cannot read one.
-  const frame = await attempt(() => request(`${path}/state?t=${encodeURIComponent(linked ?? '0')}`));
+  // The server reads every deep-link form, and says what it accepts when it cannot read one; a micro-lesson starts at
+  // its start, and a link outside it is brought inside.
+  const frame = await attempt(() => request(`${path}/state?t=${encodeURIComponent(linked ?? String(range.from / 1000))}`));
   if (!frame) return;
-  showFrame(frame);
-  if (linked === null && answer.resumeMillis > 0) {
+  showFrame(micro && (frame.offsetMillis < range.from || frame.offsetMillis > range.to)
+    ? await request(`${path}/state?t=${range.from / 1000}`) : frame);
+  if (!micro && info.status === 'ended' && info.preview?.teacherId === current.user.userId) await setUpCutting(info, () => position);
+  if (!micro && linked === null && answer.resumeMillis > 0) {
     const resume = byId('resume');
     resume.textContent = t('replay.resume', { position: formatOffset(answer.resumeMillis) });
     resume.hidden = false;
