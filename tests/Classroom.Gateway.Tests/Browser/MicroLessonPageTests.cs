@@ -57,8 +57,8 @@ public sealed class MicroLessonPageTests(BrowserFixture fixture)
     }
 
     /// <summary>
-    /// A lesson of 2 minutes on the gateway's clock: chat at its start; at 1:00 the marker "移项" and a chat; at 1:30 the
-    /// marker "检验" and a chat; then it ends.
+    /// A lesson of 2 minutes on the gateway's clock: chat at its start; at 1:00 the marker "移项", at 1:05 a chat; at 1:30
+    /// the marker "检验", at 1:35 a chat; then it ends.
     /// </summary>
     private async Task<string> RecordedLessonAsync()
     {
@@ -69,11 +69,13 @@ public sealed class MicroLessonPageTests(BrowserFixture fixture)
         await teacher.InvokeAsync("PostChat", id, "先列方程");
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         await teacher.InvokeAsync("AddMarker", id, "移项");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
         await teacher.InvokeAsync("PostChat", id, "移项：把 3 移到右边");
-        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(25));
         await teacher.InvokeAsync("AddMarker", id, "检验");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
         await teacher.InvokeAsync("PostChat", id, "代入检验");
-        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(25));
         await teacher.InvokeAsync("EndLesson", id);
         return id;
     }
