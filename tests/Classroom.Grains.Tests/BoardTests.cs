@@ -177,6 +177,45 @@ public sealed class BoardTests(ClassroomFixture fixture)
     }
 
     [Fact]
+    public async Task The_board_and_a_pen_holders_share_of_it_are_bounded_and_erasing_makes_room_again()
+    {
+        var classroom = await Lessons.LiveAsync(Lessons.NewId("board-budget"), "s1");
+        var board = Board(classroom);
+        await board.GrantPenAsync(Teacher, "s1");
+
+        // A stroke of 19 calls of 256 points: 4,864 points.
+        async Task DrawAsync(string user, string connection, string strokeId)
+        {
+            await board.StartStrokeAsync(user, connection, Pen(strokeId, new int[512]));
+            for (var i = 0; i < 18; i++)
+            {
+                await board.ExtendStrokeAsync(user, connection, strokeId, new int[512]);
+            }
+        }
+
+        // The student: 4 strokes and 512 points more make 19,968 of the 20,000 a pen holder may have.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => DrawAsync("s1", "s1-c1", $"s{i}")));
+        await board.StartStrokeAsync("s1", "s1-c1", Pen("s4", new int[512]));
+        await board.ExtendStrokeAsync("s1", "s1-c1", "s4", new int[512]);
+        var penBudget = await Assert.ThrowsAsync<ClassroomStateException>(() => board.ExtendStrokeAsync("s1", "s1-c1", "s4", new int[512]));
+        // The teacher: 37 strokes fill the board to 199,936 of its 200,000 points.
+        await Task.WhenAll(Enumerable.Range(0, 37).Select(i => DrawAsync(Teacher, TeacherConnection, $"t{i}")));
+        var full = await Assert.ThrowsAsync<ClassroomStateException>(() => board.StartStrokeAsync(Teacher, TeacherConnection, Pen("more", new int[512])));
+        await board.EraseAsync(Teacher, TeacherConnection, BoardState.FirstPageId, ["t0"]);
+        await board.StartStrokeAsync(Teacher, TeacherConnection, Pen("more", new int[512]));
+
+        Assert.Equal((Refusals.BoardPenBudget, Refusals.BoardFull), (penBudget.Code, full.Code));
+        var folded = new ClassroomState();
+        foreach (var e in await Lessons.EventsAsync(classroom))
+        {
+            folded.Apply(e, 200);
+        }
+
+        Assert.Equal(200_000 - 64 - 4_864 + 256, folded.Board.TotalPoints);
+        Assert.Equal(19_968, folded.Board.PointsOf("s1"));
+    }
+
+    [Fact]
     public async Task Retried_starts_and_ends_change_nothing_and_a_taken_id_is_refused()
     {
         var classroom = await Lessons.LiveAsync(Lessons.NewId("board-retry"), "s1");

@@ -2,7 +2,8 @@ namespace Classroom.Contracts.Board;
 
 /// <summary>
 /// The board's limits, the same for every classroom: a client that keeps within them is never refused for size. They
-/// bound what one lesson's board can hold (its snapshot travels to every late joiner).
+/// bound what one lesson's board can hold, since its snapshot travels to every late joiner and is stored with every
+/// snapshot and replay checkpoint: <see cref="MaxPointsPerBoard"/> points in all (about 2 MB of JSON at most).
 /// </summary>
 public static class BoardLimits
 {
@@ -17,6 +18,12 @@ public static class BoardLimits
 
     /// <summary>The most strokes, shapes and texts on one page: clear or add a page beyond it.</summary>
     public const int MaxStrokesPerPage = 2_000;
+
+    /// <summary>The most points on the whole board, every page and drawer together: clear a page to go on.</summary>
+    public const int MaxPointsPerBoard = 200_000;
+
+    /// <summary>The most points one student with the pen may have on the board (staff draw up to the board's limit).</summary>
+    public const int MaxPointsPerStudent = 20_000;
 
     /// <summary>The most pages of a board, slide pages included.</summary>
     public const int MaxPages = 300;

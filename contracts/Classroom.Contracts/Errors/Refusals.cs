@@ -416,4 +416,8 @@ public static class Refusals
     public const string MediaSourceUnknown = "media.source";
     /// <summary>A delay is 0 to {0} seconds.</summary>
     public const string MediaLagRange = "media.lag-range";
+    /// <summary>The board holds at most {0} points in all: clear a page to go on.</summary>
+    public const string BoardFull = "board.full";
+    /// <summary>A student with the pen writes at most {0} points on the board: erase some of yours to go on.</summary>
+    public const string BoardPenBudget = "board.pen-budget";
 }

@@ -36,12 +36,13 @@ public sealed record MicroLessonView(
     [Id(10)] [property: JsonPropertyName("lessonTitle")] string LessonTitle,
     [Id(11)] [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt);
 
-/// <summary>How to list micro-lessons: newest first, optionally of one grade or knowledge point.</summary>
+/// <summary>How to list micro-lessons: newest first, optionally of one grade, knowledge point or subject (a teacher's list has every subject).</summary>
 [GenerateSerializer, Immutable, Alias("MicroLessonQuery")]
 public sealed record MicroLessonQuery(
     [Id(0)] int? Grade = null,
     [Id(1)] string? KnowledgePoint = null,
-    [Id(2)] int Limit = 100);
+    [Id(2)] int Limit = 100,
+    [Id(3)] string? Subject = null);
 
 /// <summary>Micro-lesson ids: <c>ml-</c> and 16 hexadecimal digits, random, so they are neither guessed nor counted.</summary>
 public static class MicroLessonIds

@@ -24,8 +24,8 @@ internal sealed partial class ClassroomChannel
 
     /// <summary>
     /// Offers the pointers that moved as one <c>pointer</c> frame to every live membership. A pointer is never worth
-    /// holding a viewer back for: one whose outbox is full misses it (the next replaces it), and it is neither held for
-    /// joiners nor counted in any seq. Caller holds the lock.
+    /// holding a viewer back for: one whose outbox is half full misses it (the next replaces it), so pointers never take
+    /// the room events need; it is neither held for joiners nor counted in any seq. Caller holds the lock.
     /// </summary>
     private void OfferPointersLocked(Membership[] members)
     {
@@ -40,7 +40,7 @@ internal sealed partial class ClassroomChannel
         {
             if (membership.State == MembershipState.Live)
             {
-                membership.Viewer.TryEnqueue(frame);
+                membership.Viewer.TryEnqueueDroppable(frame);
             }
         }
     }

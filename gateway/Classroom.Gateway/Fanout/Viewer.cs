@@ -42,7 +42,15 @@ internal sealed class Viewer
     public ConcurrentDictionary<string, Membership> Memberships { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Queues a frame; false if the outbox is full (the viewer is too far behind). <see cref="Drain"/> sends it.</summary>
-    public bool TryEnqueue(SerializedHubMessage frame)
+    public bool TryEnqueue(SerializedHubMessage frame) => TryEnqueue(frame, _maxPendingFrames);
+
+    /// <summary>
+    /// Queues a frame that may be dropped (a laser pointer) only while the outbox is at most half full: what a slow
+    /// viewer has room for is kept for events. False when it was not queued.
+    /// </summary>
+    public bool TryEnqueueDroppable(SerializedHubMessage frame) => TryEnqueue(frame, Math.Max(1, _maxPendingFrames / 2));
+
+    private bool TryEnqueue(SerializedHubMessage frame, int limit)
     {
         lock (_lock)
         {
@@ -52,7 +60,7 @@ internal sealed class Viewer
                 return true;
             }
 
-            if (_outbox.Count >= _maxPendingFrames)
+            if (_outbox.Count >= limit)
             {
                 return false;
             }

@@ -36,11 +36,13 @@ internal sealed partial class ClassroomHub
     {
         var microLesson = await client.GetMicroLesson(microLessonId).GetAsync();
         var replay = await client.GetReplay(microLesson.ClassroomId).GetInfoAsync(User.UserId);
-        await StartPlayerAsync(replay, new ReplayRange(microLesson.FromMillis, microLesson.ToMillis), save: null);
+        var player = await StartPlayerAsync(replay, new ReplayRange(microLesson.FromMillis, microLesson.ToMillis), save: null);
+        // Where playback starts if the client plays before it seeks: the range's start, not the lesson's first event.
+        await player.SeekAsync(microLesson.FromMillis);
         return new MicroLessonOpened(microLesson, replay);
     }
 
-    private async Task StartPlayerAsync(ReplayInfo info, ReplayRange? range, Func<long, Task>? save)
+    private async Task<ReplayPlayer> StartPlayerAsync(ReplayInfo info, ReplayRange? range, Func<long, Task>? save)
     {
         var classroomId = info.ClassroomId;
         var replays = ConnectionState.Of(Context).Replays;
@@ -59,6 +61,7 @@ internal sealed partial class ClassroomHub
         }
 
         replays[classroomId] = player;
+        return player;
     }
 
     public Task<ReplayFrame> SeekReplay(string classroomId, long positionMillis) => Player(classroomId).SeekAsync(positionMillis);

@@ -47,13 +47,12 @@ public static class MicroLessonEndpoints
             throw new ClassroomValidationException(Refusals.QaSubjectUnknown, subject);
         }
 
-        var query = new MicroLessonQuery(grade, knowledgePoint, Math.Clamp(limit ?? 100, 1, 500));
+        var query = new MicroLessonQuery(grade, knowledgePoint, Math.Clamp(limit ?? 100, 1, 500), subject is { Length: > 0 } ? subject : null);
         string[] keys = teacher is { Length: > 0 } ? [IMicroLessonListGrain.OfTeacher(teacher)]
             : subject is { Length: > 0 } ? [IMicroLessonListGrain.OfSubject(subject)]
             : [.. QaSubjects.All.Select(IMicroLessonListGrain.OfSubject)];
         var lists = await Task.WhenAll(keys.Select(key => client.GetGrain<IMicroLessonListGrain>(key).ListAsync(query)));
         return [.. lists.SelectMany(list => list)
-            .Where(m => subject is not { Length: > 0 } || m.Subject == subject)
             .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.MicroLessonId, StringComparer.Ordinal).Take(query.Limit)];
     }
 }

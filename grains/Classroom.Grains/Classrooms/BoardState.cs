@@ -15,8 +15,10 @@ public sealed class BoardState
     /// <summary>The first page of every board.</summary>
     public const string FirstPageId = "p1";
 
-    // Where each stroke is, by id: rebuilt on first use after the state is read from storage.
+    // Where each stroke is, by id, and how many points each drawer has on the board: rebuilt on first use after the state
+    // is read from storage, then kept by Apply.
     private Dictionary<string, (BoardPageState Page, BoardStrokeState Stroke)>? _strokes;
+    private Dictionary<string, int>? _pointsBy;
 
     [JsonPropertyName("currentPageId")]
     public string CurrentPageId { get; set; } = FirstPageId;
@@ -38,6 +40,19 @@ public sealed class BoardState
     public (BoardPageState Page, BoardStrokeState Stroke)? FindStroke(string strokeId) =>
         Strokes.TryGetValue(strokeId, out var found) ? found : null;
 
+    /// <summary>The points on the board, every page and drawer together.</summary>
+    public int TotalPoints => PointsByDrawer.Values.Sum();
+
+    /// <summary>The points <paramref name="userId"/> has on the board.</summary>
+    public int PointsOf(string userId) => PointsByDrawer.GetValueOrDefault(userId);
+
+    private Dictionary<string, int> PointsByDrawer => _pointsBy ??= Pages.SelectMany(p => p.Strokes)
+        .GroupBy(s => s.By, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Points.Count / 2), StringComparer.Ordinal);
+
+    /// <summary>Counts a change of a stroke's points; call it before the change (the first call may build the counts from the pages).</summary>
+    private void Count(BoardStrokeState stroke, int values) =>
+        PointsByDrawer[stroke.By] = PointsByDrawer.GetValueOrDefault(stroke.By) + values / 2;
+
     private Dictionary<string, (BoardPageState Page, BoardStrokeState Stroke)> Strokes =>
         _strokes ??= Pages.SelectMany(page => page.Strokes.Select(stroke => (page, stroke))).ToDictionary(p => p.stroke.StrokeId, StringComparer.Ordinal);
 
@@ -56,6 +71,7 @@ public sealed class BoardState
                 foreach (var stroke in page.Strokes)
                 {
                     Strokes.Remove(stroke.StrokeId);
+                    Count(stroke, -stroke.Points.Count);
                 }
 
                 page.Strokes.Clear();
@@ -68,6 +84,7 @@ public sealed class BoardState
                 });
                 break;
             case BoardStrokeExtended extended when FindStroke(extended.StrokeId) is { } found:
+                Count(found.Stroke, extended.Points.Count);
                 found.Stroke.Points.AddRange(extended.Points);
                 break;
             case BoardStrokeEnded ended when FindStroke(ended.StrokeId) is { } found:
@@ -82,6 +99,11 @@ public sealed class BoardState
                 break;
             case BoardErased erased when FindPage(erased.PageId) is { } page:
                 var gone = erased.StrokeIds.ToHashSet(StringComparer.Ordinal);
+                foreach (var stroke in page.Strokes.Where(s => gone.Contains(s.StrokeId)))
+                {
+                    Count(stroke, -stroke.Points.Count);
+                }
+
                 page.Strokes.RemoveAll(s => gone.Contains(s.StrokeId));
                 foreach (var id in gone)
                 {
@@ -108,6 +130,7 @@ public sealed class BoardState
 
     private void Add(BoardPageState page, BoardStrokeState stroke)
     {
+        Count(stroke, stroke.Points.Count);
         page.Strokes.Add(stroke);
         Strokes[stroke.StrokeId] = (page, stroke);
     }

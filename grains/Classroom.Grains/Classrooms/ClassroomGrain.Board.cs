@@ -73,6 +73,7 @@ public sealed partial class ClassroomGrain : IClassroomBoard
         BoardRules.CheckStyle(stroke.Color, stroke.Width);
         BoardRules.CheckPoints(stroke.Points, 1);
         RequireRoomOn(RequirePage(stroke.PageId));
+        RequireBoardRoom(userId, stroke.Points.Count);
         Raise(new BoardStrokeStarted(stroke.StrokeId, stroke.PageId, stroke.Tool, stroke.Color.ToLowerInvariant(), stroke.Width, [.. stroke.Points], userId));
         await CommitAsync();
     }
@@ -83,6 +84,7 @@ public sealed partial class ClassroomGrain : IClassroomBoard
         BoardRules.CheckPoints(points, 1);
         var stroke = RequireOwnUnfinished(userId, strokeId);
         RequireStrokeRoom(stroke, points.Count);
+        RequireBoardRoom(userId, points.Count);
         Raise(new BoardStrokeExtended(strokeId, [.. points]));
         await CommitAsync();
     }
@@ -101,6 +103,7 @@ public sealed partial class ClassroomGrain : IClassroomBoard
         if (points is { Count: > 0 })
         {
             RequireStrokeRoom(stroke, points.Count);
+            RequireBoardRoom(userId, points.Count);
             Raise(new BoardStrokeExtended(stroke.StrokeId, [.. points]));
         }
 
@@ -126,6 +129,7 @@ public sealed partial class ClassroomGrain : IClassroomBoard
 
         var text = BoardRules.CheckShape(shape);
         RequireRoomOn(RequirePage(shape.PageId));
+        RequireBoardRoom(userId, shape.Points.Count);
         Raise(new BoardShapeDrawn(shape.StrokeId, shape.PageId, shape.Tool, shape.Color.ToLowerInvariant(), shape.Width, [.. shape.Points], text, userId));
         await CommitAsync();
     }
@@ -170,6 +174,7 @@ public sealed partial class ClassroomGrain : IClassroomBoard
     public async Task RevokePenAsync(string actorId, string studentId)
     {
         RequireExists();
+        RequireNotEnded(Phrase.HandPen);
         if (actorId != studentId && !_state.IsStaff(actorId))
         {
             throw new ClassroomPermissionException(Refusals.LessonStaffOnly, Phrase.HandPen);
@@ -266,6 +271,23 @@ public sealed partial class ClassroomGrain : IClassroomBoard
         Board.FindStroke(strokeId ?? "") is { Stroke: { Done: false } stroke } && stroke.By == userId
             ? stroke
             : throw new ClassroomNotFoundException(Refusals.BoardStrokeNotFound, strokeId ?? "");
+
+    /// <summary>
+    /// Refuses <paramref name="values"/> more coordinates when the board, or a student's share of it, would pass its
+    /// limit: what one pen holder draws is bounded, and so is the snapshot every late joiner is sent.
+    /// </summary>
+    private void RequireBoardRoom(string userId, int values)
+    {
+        if (Board.TotalPoints + (values / 2) > BoardLimits.MaxPointsPerBoard)
+        {
+            throw new ClassroomStateException(Refusals.BoardFull, BoardLimits.MaxPointsPerBoard);
+        }
+
+        if (!_state.IsStaff(userId) && Board.PointsOf(userId) + (values / 2) > BoardLimits.MaxPointsPerStudent)
+        {
+            throw new ClassroomStateException(Refusals.BoardPenBudget, BoardLimits.MaxPointsPerStudent);
+        }
+    }
 
     private static void RequireStrokeRoom(BoardStrokeState stroke, int values)
     {

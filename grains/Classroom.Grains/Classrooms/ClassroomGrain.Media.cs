@@ -30,8 +30,10 @@ public sealed partial class ClassroomGrain : IClassroomMedia
 
         // A broadcast started again (the teacher's page reloaded, or another source) begins a new one: its own anchor.
         Raise(new MediaBroadcastStarted(Media.StreamId ?? MediaIds.NewStreamId(), Media.Broadcasts + 1, source, microphone, camera, actorId));
+        // Read before the commit's await: actions interleaved meanwhile (another start, a segment) must not change it.
+        var ticket = new MediaBroadcastTicket(Media.StreamId!, Media.Broadcasts, Media.NextNumber);
         await CommitAsync();
-        return new MediaBroadcastTicket(Media.StreamId!, Media.Broadcasts, Media.NextNumber);
+        return ticket;
     }
 
     public async Task SetTracksAsync(string actorId, bool microphone, bool camera)

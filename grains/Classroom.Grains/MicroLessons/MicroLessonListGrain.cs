@@ -49,6 +49,11 @@ public sealed class MicroLessonListGrain([PersistentState("list")] IPersistentSt
             entries = entries.Where(e => e.Grade == grade);
         }
 
+        if (query.Subject is { Length: > 0 } subject)
+        {
+            entries = entries.Where(e => e.Subject == subject);
+        }
+
         if (query.KnowledgePoint is { Length: > 0 } point)
         {
             entries = entries.Where(e => e.KnowledgePoints.Contains(point, StringComparer.Ordinal));

@@ -55,7 +55,7 @@ public sealed class BatchCollector : IClassroomObserver
                 next = _pointerArrived.Task;
             }
 
-            await next.WaitAsync(deadline - DateTime.UtcNow);
+            await next.WaitAsync(TimeSpan.FromTicks(Math.Max(0, (deadline - DateTime.UtcNow).Ticks)));
         }
     }
 

@@ -54,13 +54,12 @@ async function load() {
   const { subject, teacher, ...rest } = filters();
   // Filters change faster than answers come: only the newest request's answer is shown.
   const mine = ++loads;
-  const list = await attempt(() => request(`/api/micro-lessons?${searchQuery(teacher ? { teacher, ...rest } : { subject, ...rest })}`));
+  const list = await attempt(() => request(`/api/micro-lessons?${searchQuery({ subject, teacher, ...rest })}`));
   if (!list || mine !== loads) return;
-  const shown = teacher ? list.filter(m => m.subject === subject) : list;
-  byId('micro-count').textContent = t('micro.count', { count: shown.length });
-  morph(byId('list'), shown.length === 0
+  byId('micro-count').textContent = t('micro.count', { count: list.length });
+  morph(byId('list'), list.length === 0
     ? h('li', { className: 'empty', dataset: { key: 'empty' }, text: t(teacher ? 'micro.emptyMine' : 'micro.empty') })
-    : shown.map(item));
+    : list.map(item));
 }
 
 async function changed(event) {

@@ -190,6 +190,11 @@ async function load() {
   if (param('micro')) {
     micro = await loadMicroLesson(param('micro'));
     if (!micro) return;
+    if (micro.classroomId !== classroomId) {
+      // A link that pairs a micro-lesson with another lesson: its range means nothing there.
+      say(t('micro.notThisLesson'), 'error');
+      return;
+    }
     showMicroLesson(micro, info, await loadCatalogue());
   }
   range = rangeOf(micro, info);
