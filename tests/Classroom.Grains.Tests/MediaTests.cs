@@ -98,6 +98,7 @@ public sealed class MediaTests : IAsyncLifetime
     {
         var scheduled = await Lessons.ScheduleAsync(Lessons.NewId("media-rules-early"));
         var classroom = await Lessons.LiveAsync(Lessons.NewId("media-rules"), "s1");
+        await classroom.AppointAssistantAsync(Teacher, "assistant-li");
         var media = Media(classroom);
 
         await Assert.ThrowsAsync<ClassroomStateException>(() => Media(scheduled).StartBroadcastAsync(Teacher, MediaSource.Camera, true, true));
@@ -105,6 +106,7 @@ public sealed class MediaTests : IAsyncLifetime
         var notLive = await Assert.ThrowsAsync<ClassroomStateException>(() => media.CheckSegmentAsync(Teacher, 1));
         await media.StartBroadcastAsync(Teacher, MediaSource.Camera, true, true);
         await Assert.ThrowsAsync<ClassroomPermissionException>(() => media.AddSegmentAsync("s1", Segment(1, 0)));
+        var intruder = await Assert.ThrowsAsync<ClassroomPermissionException>(() => media.AddSegmentAsync("assistant-li", Segment(1, 0)));
         await media.AddSegmentAsync(Teacher, Segment(1, 0));
         await media.AddSegmentAsync(Teacher, Segment(1, 0));
         var used = await Assert.ThrowsAsync<ClassroomStateException>(() => media.AddSegmentAsync(Teacher, Segment(1, 0, sha: "b")));
@@ -116,7 +118,7 @@ public sealed class MediaTests : IAsyncLifetime
         await media.EndBroadcastAsync(Teacher);
         var stopped = await Assert.ThrowsAsync<ClassroomStateException>(() => media.AddSegmentAsync(Teacher, Segment(2, 1000)));
 
-        Assert.Equal((Refusals.LessonStaffOnly, Refusals.MediaNotBroadcasting), (student.Code, notLive.Code));
+        Assert.Equal((Refusals.LessonStaffOnly, Refusals.MediaNotBroadcasting, Refusals.MediaNotYourBroadcast), (student.Code, notLive.Code, intruder.Code));
         Assert.Equal((Refusals.MediaNumberUsed, Refusals.MediaNumberOrder), (used.Code, jump.Code));
         Assert.Equal((Refusals.MediaUnsupportedCodec, Refusals.MediaPictureSize, Refusals.MediaNotBroadcasting), (codec.Code, size.Code, stopped.Code));
         Assert.Equal(

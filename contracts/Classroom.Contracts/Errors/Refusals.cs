@@ -420,4 +420,6 @@ public static class Refusals
     public const string BoardFull = "board.full";
     /// <summary>A student with the pen writes at most {0} points on the board: erase some of yours to go on.</summary>
     public const string BoardPenBudget = "board.pen-budget";
+    /// <summary>Someone else on the lesson's staff is broadcasting: only they send its picture and sound.</summary>
+    public const string MediaNotYourBroadcast = "media.not-your-broadcast";
 }

@@ -135,7 +135,7 @@ public sealed partial class ClassroomGrain : IClassroomMedia
         }
     }
 
-    /// <summary>Staff, a live lesson, a broadcast on.</summary>
+    /// <summary>Staff, a live lesson, a broadcast on, started by the caller (another member of staff cannot send into it).</summary>
     private void RequireBroadcasting(string actorId)
     {
         RequireStaff(actorId, Phrase.Broadcast);
@@ -143,6 +143,11 @@ public sealed partial class ClassroomGrain : IClassroomMedia
         if (!Media.Live)
         {
             throw new ClassroomStateException(Refusals.MediaNotBroadcasting);
+        }
+
+        if (Media.Broadcaster is { } broadcaster && broadcaster != actorId)
+        {
+            throw new ClassroomPermissionException(Refusals.MediaNotYourBroadcast);
         }
     }
 

@@ -31,6 +31,10 @@ public sealed class MediaState
     public bool Camera { get; set; }
 
     /// <summary>Where the current broadcast's offset 0 lies on the lesson's timeline; null until its first segment.</summary>
+    /// <summary>Who started the broadcast: only they send its segments and change its tracks.</summary>
+    [JsonPropertyName("broadcaster")]
+    public string? Broadcaster { get; set; }
+
     [JsonPropertyName("anchorMillis")]
     public long? AnchorMillis { get; set; }
 
@@ -51,8 +55,8 @@ public sealed class MediaState
         switch (data)
         {
             case MediaBroadcastStarted started:
-                (StreamId, Live, Broadcasts, Source, Microphone, Camera, AnchorMillis) =
-                    (started.StreamId, true, started.Broadcast, started.Source, started.Microphone, started.Camera, null);
+                (StreamId, Live, Broadcasts, Source, Microphone, Camera, AnchorMillis, Broadcaster) =
+                    (started.StreamId, true, started.Broadcast, started.Source, started.Microphone, started.Camera, null, started.By);
                 break;
             case MediaTracksChanged tracks:
                 (Microphone, Camera) = (tracks.Microphone, tracks.Camera);
