@@ -4,6 +4,7 @@ using Classroom.Contracts.MicroLessons;
 using Classroom.Contracts.Questions;
 using Classroom.Contracts.Replays;
 using Classroom.Grains.Classrooms;
+using Classroom.Grains.Questions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Classroom.Grains.MicroLessons;
@@ -110,21 +111,7 @@ public sealed class MicroLessonGrain(
             throw new ClassroomValidationException(Refusals.ClassroomIdLength, ClassroomIdRule.MaxLength);
         }
 
-        if (!QaSubjects.IsKnown(draft.Subject))
-        {
-            throw new ClassroomValidationException(Refusals.QaSubjectUnknown, draft.Subject ?? "");
-        }
-
-        if (draft.Grade is < 1 or > 12)
-        {
-            throw new ClassroomValidationException(Refusals.QaGradeRange);
-        }
-
-        var points = (draft.KnowledgePoints ?? []).Select(p => p?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
-        if (points.Count is 0 or > KnowledgePointsMax || points.Any(p => p.Length is 0 or > 100))
-        {
-            throw new ClassroomValidationException(Refusals.QaKnowledgePointCount, KnowledgePointsMax);
-        }
+        var points = QuestionRules.CheckedTopic(draft.Subject, draft.Grade, draft.KnowledgePoints, KnowledgePointsMax);
 
         var title = ClassroomRules.Clean(draft.Title, keepLineBreaks: false);
         ClassroomRules.CheckText(title, Phrase.Title, TitleMin, TitleMax);

@@ -15,21 +15,7 @@ internal static class QuestionRules
             throw new ClassroomValidationException(Refusals.InputTextLength, Phrase.Title, o.TitleMin, o.TitleMax);
         }
 
-        if (!QaSubjects.IsKnown(draft.Subject))
-        {
-            throw new ClassroomValidationException(Refusals.QaSubjectUnknown, draft.Subject ?? "");
-        }
-
-        if (draft.Grade is < 1 or > 12)
-        {
-            throw new ClassroomValidationException(Refusals.QaGradeRange);
-        }
-
-        var points = (draft.KnowledgePoints ?? []).Select(p => p?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
-        if (points.Count is 0 || points.Count > o.KnowledgePointsMax || points.Any(p => p.Length is 0 or > 100))
-        {
-            throw new ClassroomValidationException(Refusals.QaKnowledgePointCount, o.KnowledgePointsMax);
-        }
+        var points = CheckedTopic(draft.Subject, draft.Grade, draft.KnowledgePoints, o.KnowledgePointsMax);
 
         var photos = (draft.PhotoIds ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (photos.Count > o.PhotosMax || photos.Any(string.IsNullOrWhiteSpace))
@@ -42,6 +28,31 @@ internal static class QuestionRules
             Text(draft.Title, Phrase.Title, o.TitleMin, o.TitleMax),
             Text(draft.Text ?? "", Phrase.QuestionText, 0, o.TextMax),
             photos);
+    }
+
+    /// <summary>
+    /// A subject of the catalogue, a grade 1-12 and 1 to <paramref name="pointsMax"/> knowledge point ids (trimmed, each
+    /// once), as questions and micro-lessons are filed; whether the points are the subject's the catalogue grain says.
+    /// </summary>
+    public static List<string> CheckedTopic(string? subject, int grade, IReadOnlyList<string>? knowledgePoints, int pointsMax)
+    {
+        if (!QaSubjects.IsKnown(subject))
+        {
+            throw new ClassroomValidationException(Refusals.QaSubjectUnknown, subject ?? "");
+        }
+
+        if (grade is < 1 or > 12)
+        {
+            throw new ClassroomValidationException(Refusals.QaGradeRange);
+        }
+
+        var points = (knowledgePoints ?? []).Select(p => p?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (points.Count is 0 || points.Count > pointsMax || points.Any(p => p.Length is 0 or > 100))
+        {
+            throw new ClassroomValidationException(Refusals.QaKnowledgePointCount, pointsMax);
+        }
+
+        return points;
     }
 
     public static AnswerDraft Checked(AnswerDraft answer, QaOptions o)
